@@ -1,0 +1,79 @@
+# Set-up, training, running and testing of the DMHC Help Center assistant.
+# `make run` and `make test` do all set-up on a fresh machine; see README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV        := .venv
+PY          := $(VENV)/bin/python
+RASA        := $(VENV)/bin/rasa
+SPACY_MODEL := build/spacy_dmhc
+MODEL       := models/dmhc.tar.gz
+TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
+                $(SPACY_MODEL)/meta.json bot/nlu_components.py bot/priority_intents.py \
+                bot/safety.py bot/language.py
+
+export RASA_TELEMETRY_ENABLED := false
+export ACTION_PORT ?= 5055
+export RASA_PORT ?= 5005
+export TRACKER_DB ?= var/conversations.db
+export PYTHONPATH := $(CURDIR)
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+# A Python 3.10 that runs: `python3.10` if it works, else pyenv's 3.10.x.
+PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.10*/bin/python3.10 \
+               /usr/bin/python3.10 /usr/local/bin/python3.10; do \
+               "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
+               && { echo "$$p"; break; }; done)
+
+.PHONY: help run shell test eval train validate clean
+
+help:
+	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
+	@echo "make test   - set up, train if needed, run every test"
+	@echo "make shell  - chat in the terminal (Rasa shell + action server)"
+	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
+
+$(VENV)/.installed: requirements.lock
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "Python 3.10 is needed (Rasa 3.6 runs on 3.8-3.10) and none was found."; \
+	  echo "Install it (e.g. 'pyenv install 3.10.13') and run make again."; exit 1; fi
+	@echo "Creating $(VENV) with $(PYTHON310)"
+	rm -rf $(VENV)
+	"$(PYTHON310)" -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==24.0"
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+$(SPACY_MODEL)/meta.json: $(VENV)/.installed bot/spacy_pipeline.py bot/coverage_terms.py
+	$(PY) -m bot.spacy_pipeline $(SPACY_MODEL)
+
+# Trains only when the data, config or pipeline changed (and Rasa skips it again if the
+# content fingerprint is unchanged).
+$(MODEL): $(TRAIN_INPUTS)
+	@mkdir -p models
+	time $(RASA) train --fixed-model-name dmhc --out models --quiet
+	@touch $@
+
+train: $(MODEL)
+
+run: $(MODEL)
+	$(PY) -m bot.launcher
+
+shell: $(MODEL)
+	$(PY) -m bot.shell $(if $(DEBUG),--debug,)
+
+validate: $(VENV)/.installed
+	$(RASA) data validate --fail-on-warnings
+
+eval: $(VENV)/.installed
+	@test -n "$(CASES)" || { echo "usage: make eval CASES=path/to/cases.yml"; exit 2; }
+	$(PY) -m bot.eval_cases "$(CASES)" --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook
+
+test: $(MODEL)
+	$(RASA) data validate --fail-on-warnings
+	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
+	  --out var/results
+	$(PY) -m pytest tests -q
+
+clean:
+	rm -rf build models var .pytest_cache results

@@ -1,0 +1,31 @@
+"""Answer a person who describes a denial: the DMHC path, or the agency that handles their plan."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.denial_routing import DMHC_PATH, response_for_denial
+
+
+class ActionExplainDenial(Action):
+    """Reads the plan/program entities of the message and picks the route.
+
+    The DMHC path's answer (utter_denial_next_steps, with the offer to check the case) follows
+    from the rules on the slot; another agency's answer is sent from here.
+    """
+
+    def name(self) -> Text:
+        return "action_explain_denial"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        entities = tracker.latest_message.get("entities") or []
+        response = response_for_denial(str(e.get("value", "")) for e in entities)
+        if response == DMHC_PATH:
+            return [SlotSet("denial_route", "dmhc")]
+        dispatcher.utter_message(response=response)
+        return [SlotSet("denial_route", "other_agency")]

@@ -1,0 +1,50 @@
+"""Crisis, emergency and other-language messages are recognized before the classifier."""
+from __future__ import annotations
+
+import pytest
+
+from bot.language import detect_non_english
+from bot.priority_intents import priority_intent
+
+
+@pytest.mark.parametrize("text", [
+    "I want to end my life", "thinking about suicide", "i dont want to be alive anymore",
+    "my son says he wants to die", "I keep cutting myself", "everyone is better off without me",
+    "quiero morir", "there's no reason to keep going after this denial",
+])
+def test_crisis(text):
+    assert priority_intent(text) == "crisis_self_harm"
+
+
+@pytest.mark.parametrize("text", [
+    "my wife can't breathe", "he is unconscious on the floor", "I think I'm having a heart attack",
+    "she's bleeding a lot and won't stop", "we need an ambulance",
+])
+def test_emergency_now(text):
+    assert priority_intent(text) == "emergency_now"
+
+
+@pytest.mark.parametrize("text", [
+    "Kaiser denied my MRI", "I had a stroke last year and they won't pay for rehab",
+    "the ambulance bill is huge", "my plan denied my therapy",
+    "how do I file an IMR", "no", "si", "ok", "Medi-Cal denied my son's therapy",
+    "my plan denied my cirugía", "", "😀",
+])
+def test_ordinary_messages_are_left_to_the_classifier(text):
+    assert priority_intent(text) is None
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Necesito ayuda con mi seguro médico", "es"), ("hola", "es"),
+    ("Mi plan me negó la cirugía de mi hijo", "es"), ("我的保险拒绝了我的治疗", "zh"),
+    ("보험 회사가 치료를 거부했어요", "ko"), ("Мне отказали в лечении", "ru"),
+    ("Tôi cần giúp đỡ với bảo hiểm", "vi"), ("kailangan ko ng tulong sa aking insurance", "tl"),
+    ("بیمه درمان من را رد کرد", "ar"),
+])
+def test_other_languages(text, code):
+    assert detect_non_english(text) == code
+    assert priority_intent(text) == "other_language"
+
+
+def test_crisis_in_spanish_wins_over_language():
+    assert priority_intent("ya no quiero vivir, quiero morir") == "crisis_self_harm"
