@@ -25,13 +25,14 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run shell test eval train validate clean
+.PHONY: help run shell test eval bench train validate clean
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
 	@echo "make test   - set up, train if needed, run every test"
 	@echo "make shell  - chat in the terminal (Rasa shell + action server)"
 	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
+	@echo "make bench  - reply time and memory of the running bot"
 
 $(VENV)/.installed: requirements.lock
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -68,6 +69,9 @@ validate: $(VENV)/.installed
 eval: $(VENV)/.installed
 	@test -n "$(CASES)" || { echo "usage: make eval CASES=path/to/cases.yml"; exit 2; }
 	$(PY) -m bot.eval_cases "$(CASES)" --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook
+
+bench: $(VENV)/.installed
+	$(PY) -m bot.benchmark --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook
 
 test: $(MODEL)
 	$(RASA) data validate --fail-on-warnings

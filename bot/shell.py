@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 
-from bot.launcher import HOST, Settings, python_bin, start_action_server, stop, wait_until_ready
+from bot.launcher import HOST, ROOT, Settings, python_bin, start_action_server, stop, wait_until_ready
 
 
 def main() -> int:
@@ -21,12 +20,10 @@ def main() -> int:
     try:
         wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
         command = [python_bin("rasa"), "shell", "--model", settings.model, "--endpoints",
-                   "endpoints.yml", "--port", str(settings.rasa_port)]
+                   "endpoints.yml", "--interface", HOST, "--port", str(settings.rasa_port)]
         if args.debug:
             command.append("--debug")
-        env = settings.environment()
-        env["SANIC_HOST"] = HOST
-        return subprocess.call(command, env=env)
+        return subprocess.call(command, cwd=ROOT, env=settings.environment())
     except KeyboardInterrupt:
         return 0
     finally:
