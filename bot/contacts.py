@@ -69,6 +69,7 @@ FIGURES: Dict[str, str] = {
     "five business days": "plan must authorize after a favorable IMR (service page) [V]",
     "90 days": "FEHB: ask OPM within 90 days of the plan's reconsideration (rules.md §3.2) [V]",
     "120 days": "Medi-Cal State Hearing deadline after the plan's appeal decision (rules.md §2.5) [V]",
+    "60 days": "Medi-Cal managed care: appeal to the plan within 60 calendar days of the Notice of Action (rules.md §2.1) [V]",
 }
 
 
