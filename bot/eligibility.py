@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
-from typing import Literal, Optional, Tuple
+from typing import Dict, Literal, Optional, Tuple
 
 from bot import contacts
 
@@ -298,129 +298,126 @@ def _regulator_unknown() -> Outcome:
     )
 
 
+_HELP_CENTER_TOO = "The DMHC Help Center can still point you to the right place if you are not sure."
+
+# R1-R6: plans whose appeals another agency handles (rules.md §3.2), one outcome each.
+_AGENCY_OUTCOMES: Dict[Coverage, Outcome] = {
+    Coverage.MEDICARE: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R1",
+        title="Medicare handles your appeal",
+        reason="Appeals for Medicare coverage, including Medicare Advantage plans, go through Medicare, not a DMHC review.",
+        steps=(
+            "Appeal through your plan's appeal process first, then through Medicare appeals.",
+            "Call 1-800-MEDICARE for the steps, or HICAP for free Medicare counseling.",
+            _HELP_CENTER_TOO,
+        ),
+        phones=("medicare", "hicap", "help_center"),
+        agency="Medicare",
+    ),
+    Coverage.DUAL: Outcome(
+        route=Route.HELP_CENTER,
+        rule="R2",
+        title="Medicare and Medi-Cal: the Help Center can sort it out",
+        reason="With both Medicare and Medi-Cal, who reviews a denial depends on which program covers the service.",
+        steps=(
+            "If Medi-Cal covers the service, you may be able to ask the DMHC for an Independent Medical Review after your plan's appeal.",
+            "If only Medicare covers it, the appeal goes through Medicare; HICAP gives free Medicare counseling.",
+            "Call the Help Center to confirm which path fits your denial.",
+        ),
+        phones=("help_center", "medicare", "hicap", "medi_cal_ombudsman"),
+        agency=None,
+    ),
+    Coverage.MEDI_CAL_FFS: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R3",
+        title="Ask for a Medi-Cal State Hearing",
+        reason="Regular (fee-for-service) Medi-Cal decisions are reviewed through a State Hearing, not a DMHC review.",
+        steps=(
+            "Ask the California Department of Social Services (CDSS) for a State Hearing as soon as you can; it can tell you the deadline.",
+            "The Medi-Cal Member Helpline can answer questions about your Medi-Cal.",
+            _HELP_CENTER_TOO,
+        ),
+        phones=("cdss_hearings", "cdss_public_inquiry", "medi_cal_helpline", "help_center"),
+        agency="CDSS State Hearings",
+    ),
+    Coverage.SELF_FUNDED: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R4",
+        title="The U.S. Department of Labor handles your appeal",
+        reason="Self-funded job plans follow federal rules, so the U.S. Department of Labor (EBSA) handles appeals.",
+        steps=(
+            "Use your plan's internal appeal first, then ask for a federal external review.",
+            "Call EBSA for help with the steps.",
+            "If it is a government or church plan, EBSA may not cover it: ask your plan administrator.",
+            "Not sure your plan is self-funded? Ask your HR office, or call the DMHC Help Center.",
+        ),
+        phones=("ebsa", "help_center"),
+        agency="U.S. Department of Labor (EBSA)",
+    ),
+    Coverage.FEHB: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R5",
+        title="Federal employee plan appeals",
+        reason="Federal employee (FEHB) plans have their own appeals, reviewed by the U.S. Office of Personnel Management (OPM).",
+        steps=(
+            "Ask your plan to reconsider; your plan brochure explains the steps and deadlines.",
+            "If it still says no, ask OPM to review it within 90 days of the plan's answer.",
+            _HELP_CENTER_TOO,
+        ),
+        phones=("help_center",),
+        agency="U.S. Office of Personnel Management (OPM)",
+    ),
+    Coverage.TRICARE: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R5",
+        title="TRICARE appeals",
+        reason="TRICARE has its own appeals, handled in California by TriWest.",
+        steps=("Call TriWest about a TRICARE appeal.", _HELP_CENTER_TOO),
+        phones=("triwest", "help_center"),
+        agency="TRICARE (TriWest)",
+    ),
+    Coverage.VA: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R5",
+        title="VA health care appeals",
+        reason="The VA handles decisions about VA health care.",
+        steps=("Call VA health care about your decision.", _HELP_CENTER_TOO),
+        phones=("va", "help_center"),
+        agency="VA",
+    ),
+    Coverage.WORKERS_COMP: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R5",
+        title="Workers' compensation review",
+        reason="Care for a work injury goes through workers' compensation, which has its own review.",
+        steps=(
+            "Ask the state's Division of Workers' Compensation for its Independent Medical Review (a different program from the DMHC one) at dir.ca.gov.",
+            "You usually need to ask within 30 days of the utilization review decision.",
+            _HELP_CENTER_TOO,
+        ),
+        phones=("help_center",),
+        agency="Division of Workers' Compensation",
+    ),
+    Coverage.CDI: Outcome(
+        route=Route.OTHER_AGENCY,
+        rule="R6",
+        title="The Department of Insurance handles your appeal",
+        reason="Your policy is regulated by the California Department of Insurance (CDI), which runs its own review.",
+        steps=(
+            "Finish your insurer's appeal first, then ask CDI for its Independent Medical Review or a complaint.",
+            "Apply within six months of the insurer's final written decision.",
+            _HELP_CENTER_TOO,
+        ),
+        phones=("cdi", "help_center"),
+        agency="California Department of Insurance",
+    ),
+}
+
+
 def _other_agency(coverage: Coverage) -> Optional[Outcome]:
-    """R1-R6: plans whose appeals another agency handles (rules.md §3.2)."""
-    help_center = "The DMHC Help Center can still point you to the right place if you are not sure."
-    if coverage is Coverage.MEDICARE:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R1",
-            title="Medicare handles your appeal",
-            reason="Appeals for Medicare coverage, including Medicare Advantage plans, go through Medicare, not a DMHC review.",
-            steps=(
-                "Appeal through your plan's appeal process first, then through Medicare appeals.",
-                "Call 1-800-MEDICARE for the steps, or HICAP for free Medicare counseling.",
-                help_center,
-            ),
-            phones=("medicare", "hicap", "help_center"),
-            agency="Medicare",
-        )
-    if coverage is Coverage.DUAL:
-        return Outcome(
-            route=Route.HELP_CENTER,
-            rule="R2",
-            title="Medicare and Medi-Cal: the Help Center can sort it out",
-            reason="With both Medicare and Medi-Cal, who reviews a denial depends on which program covers the service.",
-            steps=(
-                "If Medi-Cal covers the service, you may be able to ask the DMHC for an Independent Medical Review after your plan's appeal.",
-                "If only Medicare covers it, the appeal goes through Medicare; HICAP gives free Medicare counseling.",
-                "Call the Help Center to confirm which path fits your denial.",
-            ),
-            phones=("help_center", "medicare", "hicap", "medi_cal_ombudsman"),
-            agency=None,
-        )
-    if coverage is Coverage.MEDI_CAL_FFS:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R3",
-            title="Ask for a Medi-Cal State Hearing",
-            reason="Regular (fee-for-service) Medi-Cal decisions are reviewed through a State Hearing, not a DMHC review.",
-            steps=(
-                "Ask the California Department of Social Services (CDSS) for a State Hearing as soon as you can; it can tell you the deadline.",
-                "The Medi-Cal Member Helpline can answer questions about your Medi-Cal.",
-                help_center,
-            ),
-            phones=("cdss_hearings", "cdss_public_inquiry", "medi_cal_helpline", "help_center"),
-            agency="CDSS State Hearings",
-        )
-    if coverage is Coverage.SELF_FUNDED:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R4",
-            title="The U.S. Department of Labor handles your appeal",
-            reason="Self-funded job plans follow federal rules, so the U.S. Department of Labor (EBSA) handles appeals.",
-            steps=(
-                "Use your plan's internal appeal first, then ask for a federal external review.",
-                "Call EBSA for help with the steps.",
-                "If it is a government or church plan, EBSA may not cover it: ask your plan administrator.",
-                "Not sure your plan is self-funded? Ask your HR office, or call the DMHC Help Center.",
-            ),
-            phones=("ebsa", "help_center"),
-            agency="U.S. Department of Labor (EBSA)",
-        )
-    if coverage is Coverage.FEHB:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R5",
-            title="Federal employee plan appeals",
-            reason="Federal employee (FEHB) plans have their own appeals, reviewed by the U.S. Office of Personnel Management (OPM).",
-            steps=(
-                "Ask your plan to reconsider; your plan brochure explains the steps and deadlines.",
-                "If it still says no, ask OPM to review it within 90 days of the plan's answer.",
-                help_center,
-            ),
-            phones=("help_center",),
-            agency="U.S. Office of Personnel Management (OPM)",
-        )
-    if coverage is Coverage.TRICARE:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R5",
-            title="TRICARE appeals",
-            reason="TRICARE has its own appeals, handled in California by TriWest.",
-            steps=("Call TriWest about a TRICARE appeal.", help_center),
-            phones=("triwest", "help_center"),
-            agency="TRICARE (TriWest)",
-        )
-    if coverage is Coverage.VA:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R5",
-            title="VA health care appeals",
-            reason="The VA handles decisions about VA health care.",
-            steps=("Call VA health care about your decision.", help_center),
-            phones=("va", "help_center"),
-            agency="VA",
-        )
-    if coverage is Coverage.WORKERS_COMP:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R5",
-            title="Workers' compensation review",
-            reason="Care for a work injury goes through workers' compensation, which has its own review.",
-            steps=(
-                "Ask the state's Division of Workers' Compensation for its Independent Medical Review (a different program from the DMHC one) at dir.ca.gov.",
-                "You usually need to ask within 30 days of the utilization review decision.",
-                help_center,
-            ),
-            phones=("help_center",),
-            agency="Division of Workers' Compensation",
-        )
-    if coverage is Coverage.CDI:
-        return Outcome(
-            route=Route.OTHER_AGENCY,
-            rule="R6",
-            title="The Department of Insurance handles your appeal",
-            reason="Your policy is regulated by the California Department of Insurance (CDI), which runs its own review.",
-            steps=(
-                "Finish your insurer's appeal first, then ask CDI for its Independent Medical Review or a complaint.",
-                "Apply within six months of the insurer's final written decision.",
-                help_center,
-            ),
-            phones=("cdi", "help_center"),
-            agency="California Department of Insurance",
-        )
-    return None
+    """R1-R6: the other agency's outcome, or None for plans under the DMHC."""
+    return _AGENCY_OUTCOMES.get(coverage)
 
 
 def _dmhc(case: Case, today: date) -> Outcome:
@@ -521,8 +518,9 @@ def _experimental(case: Case, today: date) -> Outcome:
 
 def _late_step(deadline: date) -> str:
     return (
-        f"The six months ended on {say_date(deadline)}, but apply anyway: explain what kept you "
-        "from applying sooner, and the DMHC may accept it."
+        f"The six months ended on {say_date(deadline)}, but apply anyway. The DMHC may accept a "
+        "late application when special circumstances kept you from filing on time, so explain "
+        "what happened."
     )
 
 
@@ -678,7 +676,7 @@ def _after_decision(
                            dates=(("Apply by", deadline),), phones=("help_center", "hca"))
         return _complaint(problem, reason, steps, (("Apply by", deadline),))
     steps = notes + (_late_step(deadline), _FORM, gather) + billing + tail
-    reason = "It has been more than six months since the plan's decision, but the DMHC may still accept a late application for a good reason."
+    reason = "It has been more than six months since the plan's decision, but the DMHC may still accept a late application if special circumstances kept you from filing on time."
     dates = (("Six months ended", deadline),)
     if medical:
         return Outcome(Route.IMR_LATE, "R15", "Independent Medical Review (late)", reason, steps,

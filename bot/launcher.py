@@ -65,10 +65,11 @@ def start_action_server(settings: Settings, log: Optional[Path] = None) -> subpr
 
 
 def start_rasa_server(settings: Settings, log: Optional[Path] = None,
-                      endpoints: str = "endpoints.yml") -> subprocess.Popen:
+                      endpoints: str = "endpoints.yml",
+                      credentials: str = "credentials.yml") -> subprocess.Popen:
     Path(settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
     command = [python_bin("rasa"), "run", "--model", settings.model, "--interface", HOST,
-               "--port", str(settings.rasa_port), "--credentials", "credentials.yml",
+               "--port", str(settings.rasa_port), "--credentials", str(credentials),
                "--endpoints", endpoints]
     return _spawn(command, settings, log)
 

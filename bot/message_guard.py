@@ -2,12 +2,10 @@
 
 Empty, wordless (emoji only), or huge messages get a clear reply at once, and text that looks
 like a Rasa command (`/intent{"slot": ...}`) is only passed on when it is one of our own button
-payloads: anything else loses its leading slash and is read as words, so nobody can set intents
-or slots by typing them.
+payloads: any other command gets a plain reply, so nobody can set intents or slots by typing them.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import FrozenSet, Iterable, Optional
@@ -33,6 +31,10 @@ TOO_LONG_REPLY = (
     "tell me in a sentence or two what happened, for example what your plan denied and when. "
     f"For help from a person, call the Help Center at {line('help_center')}."
 )
+COMMAND_REPLY = (
+    "I can't run commands. Please tell me in words what happened with your health plan, or call "
+    f"the Help Center at {line('help_center')}."
+)
 CRISIS_TOO_LONG_REPLY = (
     "If you are thinking about suicide or hurting yourself, please call or text "
     f"{line('crisis')} now to reach the Suicide & Crisis Lifeline. " + TOO_LONG_REPLY
@@ -40,7 +42,6 @@ CRISIS_TOO_LONG_REPLY = (
 # Payloads our own actions send, besides the buttons written in domain.yml.
 ACTION_PAYLOADS = frozenset({"/out_of_scope"})
 
-_COMMAND_PREFIX = re.compile(r"^\s*/+")
 
 
 @dataclass(frozen=True)
@@ -58,10 +59,10 @@ def check_message(raw: str, allowed_payloads: FrozenSet[str]) -> Verdict:
         return Verdict(reply=EMPTY_REPLY)
     if len(text) > MAX_MESSAGE_CHARS:
         return Verdict(reply=CRISIS_TOO_LONG_REPLY if detect_crisis(text) else TOO_LONG_REPLY)
-    if text.startswith("/") and text not in allowed_payloads:
-        text = _COMMAND_PREFIX.sub("", text).strip()
     if not any(ch.isalnum() for ch in text):
         return Verdict(reply=NO_WORDS_REPLY)
+    if text.startswith("/") and text not in allowed_payloads:
+        return Verdict(reply=COMMAND_REPLY)
     return Verdict(text=text)
 
 
@@ -79,4 +80,4 @@ def _slash_payloads(buttons: Iterable[dict]) -> Iterable[str]:
     return (b["payload"] for b in buttons if str(b.get("payload", "")).startswith("/"))
 
 
-GUARD_REPLIES = (EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY, CRISIS_TOO_LONG_REPLY)
+GUARD_REPLIES = (EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY, CRISIS_TOO_LONG_REPLY, COMMAND_REPLY)

@@ -9,7 +9,7 @@ import urllib.request
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from bot.launcher import HOST, Settings, start_action_server, start_rasa_server, stop, wait_until_ready
 
@@ -25,6 +25,18 @@ class Bot:
     """A running Rasa server reached over REST."""
 
     url: str
+    action_server: Optional[subprocess.Popen] = None
+    rasa_server: Optional[subprocess.Popen] = None
+
+    def stop_actions(self) -> None:
+        """Take the action server down, as in an outage."""
+        if self.action_server is not None:
+            stop([self.action_server])
+
+    def stop_rasa(self) -> None:
+        """Take the Rasa server down, as in an outage."""
+        if self.rasa_server is not None:
+            stop([self.rasa_server])
 
     def send(self, sender: str, message: str) -> List[dict]:
         status, body = self.post_raw(json.dumps({"sender": sender, "message": message}).encode())
@@ -50,19 +62,26 @@ class Bot:
 
 @contextmanager
 def running_bot(log_dir: Path, tracker_db: Optional[Path] = None, with_actions: bool = True,
-                name: str = "bot") -> Iterator[Bot]:
-    """Start servers on free ports; without actions, Rasa points at a port nobody listens on."""
+                name: str = "bot", extra_env: Optional[Dict[str, str]] = None,
+                credentials: str = "credentials.yml") -> Iterator[Bot]:
+    """Start servers on free ports; without actions, Rasa points at a port nobody listens on.
+
+    extra_env is added to both servers' environment (e.g. WEB_ORIGINS for the socketio channel);
+    credentials is the channels file Rasa reads.
+    """
     settings = Settings(action_port=free_port(), rasa_port=free_port(),
-                        tracker_db=str(tracker_db or log_dir / f"{name}.db"))
+                        tracker_db=str(tracker_db or log_dir / f"{name}.db"),
+                        extra_env=dict(extra_env or {}))
     processes: List[subprocess.Popen] = []
+    action: Optional[subprocess.Popen] = None
     try:
         if with_actions:
             action = start_action_server(settings, log_dir / f"{name}-actions.log")
             processes.append(action)
             wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
-        rasa = start_rasa_server(settings, log_dir / f"{name}-rasa.log")
+        rasa = start_rasa_server(settings, log_dir / f"{name}-rasa.log", credentials=credentials)
         processes.append(rasa)
         wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
-        yield Bot(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook")
+        yield Bot(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook", action, rasa)
     finally:
         stop(processes)

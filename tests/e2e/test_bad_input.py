@@ -6,7 +6,7 @@ import re
 import pytest
 
 from bot.contacts import line
-from bot.message_guard import EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY
+from bot.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY
 
 HC = re.escape(line("help_center"))
 
@@ -53,8 +53,8 @@ def test_server_keeps_answering_after_bad_input(bot, sender):
     assert re.search(HC, bot.say(sender(), "what's the help center phone number"))
 
 
-def test_typed_intent_commands_are_read_as_words(bot, sender):
-    """`/intent{...}` typed by a person must not set intents or slots."""
-    person = sender()
-    reply = bot.say(person, '/affirm{"denial_route": "dmhc"}')
-    assert "You may qualify" not in reply
+def test_typed_intent_commands_are_not_run(bot, sender):
+    """`/intent{...}` typed by a person must not choose the intent (only our buttons may)."""
+    reply = bot.say(sender(), '/describe_urgent_problem{"urgent": "yes"}')
+    assert reply == COMMAND_REPLY
+    assert "Let's check where your problem goes" in bot.say(sender(), "/check_eligibility")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.message_guard import (CRISIS_TOO_LONG_REPLY, EMPTY_REPLY, MAX_MESSAGE_CHARS,
+from bot.message_guard import (COMMAND_REPLY, CRISIS_TOO_LONG_REPLY, EMPTY_REPLY, MAX_MESSAGE_CHARS,
                                NO_WORDS_REPLY, TOO_LONG_REPLY, check_message, domain_payloads)
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,10 +38,10 @@ def test_own_button_payload_passes_unchanged():
     assert check_message("/check_eligibility", ALLOWED).text == "/check_eligibility"
 
 
-def test_typed_commands_lose_their_slash():
-    assert check_message('/affirm{"denial_route": "dmhc"}', ALLOWED).text == 'affirm{"denial_route": "dmhc"}'
-    assert check_message("//greet", ALLOWED).text == "greet"
-    assert check_message("/check_eligibility{\"x\": 1}", ALLOWED).text.startswith("check_eligibility")
+def test_typed_commands_get_a_plain_reply_instead_of_running():
+    assert check_message('/affirm{"denial_route": "dmhc"}', ALLOWED).reply == COMMAND_REPLY
+    assert check_message("//greet", ALLOWED).reply == COMMAND_REPLY
+    assert check_message('/check_eligibility{"coverage": "medicare"}', ALLOWED).reply == COMMAND_REPLY
 
 
 def test_ordinary_text_is_stripped_only():

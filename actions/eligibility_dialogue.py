@@ -1,0 +1,130 @@
+"""Asking the eligibility questions, starting and restarting the check, and giving the result."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot import answers
+from bot.dates import today_in_california
+from bot.eligibility import decide
+from bot.eligibility_questions import QUESTIONS
+from bot.eligibility_result import result_messages
+from bot.eligibility_slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
+
+# Messages whose words may already answer questions ("Kaiser denied my son's therapy").
+DESCRIBING_INTENTS = {"describe_denial", "describe_urgent_problem", "check_eligibility"}
+Events = List[Dict[Text, Any]]
+
+
+class AskQuestion(Action):
+    """Asks one eligibility question with its buttons (each button sends its own words)."""
+
+    slot: Text = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+        question = QUESTIONS[self.slot]
+        dispatcher.utter_message(text=question.text,
+                                 buttons=[{"title": b, "payload": b} for b in question.buttons])
+        return []
+
+
+# One ask action per question, all from the table in bot/eligibility_questions.py.
+for _slot in ANSWER_SLOTS:
+    globals()[f"AskQuestion_{_slot}"] = type(f"AskQuestion_{_slot}", (AskQuestion,), {"slot": _slot})
+
+
+class AskConfirmAnswers(Action):
+    """Shows what the bot understood before giving the answer, with a way to change it."""
+
+    def name(self) -> Text:
+        return "action_ask_confirm_answers"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+        lines = "\n".join(f"• {line}" for line in summary_lines(tracker.slots))
+        dispatcher.utter_message(
+            text=f"Here is what I understood:\n{lines}\nIs that right?",
+            buttons=[{"title": "Yes, that's right", "payload": "Yes"},
+                     {"title": "Change an answer", "payload": "Change an answer"}])
+        return []
+
+
+def prefill(text: Text, intent: Optional[Text], entity_values: List[str]) -> Dict[Text, Any]:
+    """Answers a describing message already gives, so they are not asked again."""
+    values: Dict[Text, Any] = {}
+    coverage = answers.read_coverage(text, entity_values)
+    if coverage is not None and coverage.value != "unknown":
+        values["coverage"] = coverage.value
+    problem = answers.read_problem(text)
+    if problem is not None and problem.value != "unknown" and intent != "check_eligibility":
+        values["problem"] = problem.value
+    if intent == "describe_urgent_problem":
+        values["urgent"] = "yes"
+    return values
+
+
+def describing_message(tracker: Tracker) -> Optional[Dict[Text, Any]]:
+    """The latest user message in this session that described the problem."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            return None
+        intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
+        if event.get("event") == "user" and intent in DESCRIBING_INTENTS:
+            return event
+    return None
+
+
+class ActionStartEligibility(Action):
+    """Forgets any earlier check and fills in what the person already told us."""
+
+    def name(self) -> Text:
+        return "action_start_eligibility"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+        values: Dict[Text, Any] = cleared()
+        message = describing_message(tracker)
+        if message:
+            parse = message.get("parse_data") or {}
+            entities = [str(e.get("value", "")) for e in parse.get("entities") or []]
+            values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"), entities))
+        dispatcher.utter_message(
+            text="Let's check where your problem goes. I'll ask a few short questions; you can "
+                 "say \"stop\" or \"start over\" at any time.")
+        return [SlotSet(k, v) for k, v in values.items()]
+
+
+class ActionExplainQuestion(Action):
+    """Answers "why do you ask?" for the question being asked; the form then asks it again."""
+
+    def name(self) -> Text:
+        return "action_explain_question"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+        question = QUESTIONS.get(tracker.get_slot("requested_slot") or "")
+        dispatcher.utter_message(text=question.why if question else
+                                 "I ask only what I need to tell you where your problem goes.")
+        return []
+
+
+class ActionEligibilityResult(Action):
+    """The answer: path, reason, steps, dates, what to gather, a case summary and phone lines."""
+
+    def name(self) -> Text:
+        return "action_eligibility_result"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: Dict[Text, Any]) -> Events:
+        case = case_from_slots(asked_path(tracker.slots))
+        outcome = decide(case, today_in_california())
+        for text in result_messages(case, outcome):
+            dispatcher.utter_message(text=text)
+        return [SlotSet("confirm_answers", None)]

@@ -1,0 +1,132 @@
+"""The eligibility form's actions, run as the action server runs them."""
+from __future__ import annotations
+
+import asyncio
+from typing import Any, Dict, List, Optional
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.eligibility_dialogue import (ActionEligibilityResult, ActionExplainQuestion,
+                                          ActionStartEligibility, AskConfirmAnswers, prefill)
+from actions.eligibility_form import ValidateEligibilityForm
+from bot.contacts import line
+from bot.eligibility_questions import QUESTIONS
+
+DOMAIN: Dict[str, Any] = {"forms": {"eligibility_form": {"required_slots": ["coverage"]}}}
+
+
+def tracker(slots: Dict[str, Any], text: str = "", intent: str = "inform", confidence: float = 0.9,
+            requested: Optional[str] = None, events: Optional[List[dict]] = None,
+            faq_key: Optional[str] = None, entities: Optional[List[dict]] = None) -> Tracker:
+    message = {"text": text, "intent": {"name": intent, "confidence": confidence},
+               "entities": entities or []}
+    if faq_key:
+        message["response_selector"] = {"faq": {"response": {"intent_response_key": faq_key}}}
+    all_slots = dict(slots, requested_slot=requested)
+    if events is None and requested:  # the form just extracted the answer into the slot
+        events = [{"event": "user", "text": text}, {"event": "slot", "name": requested, "value": slots.get(requested)}]
+    return Tracker("someone", all_slots, message, events or [], False, None,
+                   {"name": "eligibility_form"}, "action_listen")
+
+
+def run(action, t: Tracker):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, t, DOMAIN))
+    return dispatcher.messages, events
+
+
+def slot_events(events) -> Dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def test_free_text_answer_fills_the_requested_slot_and_asks_the_next_question():
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "kaiser hmo"}, "kaiser hmo", requested="coverage",
+                                   entities=[{"entity": "health_plan", "value": "kaiser"}]))
+    slots = slot_events(events)
+    assert slots["coverage"] == "dmhc" and slots["requested_slot"] == "problem"
+    assert messages == []
+
+
+def test_unreadable_answer_is_asked_again_and_twice_gets_the_help_center():
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "purple"}, "purple", requested="coverage"))
+    assert slot_events(events)["coverage"] is None and slot_events(events)["failed_answers"] == 1
+    assert "didn't catch" in messages[0]["text"]
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "green", "failed_answers": 1}, "green", requested="coverage"))
+    assert any(line("help_center") in m["text"] for m in messages)
+    assert QUESTIONS["coverage"].rephrase in messages[-1]["text"]
+
+
+def test_a_help_center_question_mid_way_is_answered_then_the_question_comes_back():
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "dmhc", "problem": "is it free?"}, "is it free?",
+                                   intent="faq", confidence=0.99, requested="problem", faq_key="faq/cost"))
+    assert [m["response"] for m in messages] == ["utter_faq/cost"]
+    assert slot_events(events)["problem"] is None
+    assert slot_events(events)["requested_slot"] == "problem"
+
+
+def test_future_date_is_refused_with_a_reason():
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+                                    "filed_grievance": "yes", "plan_answered": "yes", "decision_date": "next friday"},
+                                   "next friday", requested="decision_date"))
+    assert "future" in messages[0]["text"]
+    assert slot_events(events)["decision_date"] is None
+
+
+def test_experimental_denial_never_asks_about_a_grievance():
+    _, events = run(ValidateEligibilityForm(),
+                    tracker({"coverage": "dmhc", "problem": "experimental", "urgent": "no",
+                             "serious_condition": "yes"}, "yes", requested="serious_condition"))
+    assert slot_events(events)["requested_slot"] == "decision_date"
+
+
+def test_confirmation_yes_completes_and_a_date_correction_comes_back_to_the_summary():
+    slots = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+             "filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2026-10-05"}
+    _, events = run(ValidateEligibilityForm(), tracker(dict(slots, confirm_answers="Yes"), "Yes",
+                                                       requested="confirm_answers"))
+    assert slot_events(events)["confirm_answers"] == "yes"
+    _, events = run(ValidateEligibilityForm(),
+                    tracker(dict(slots, confirm_answers="no, the decision came in May"),
+                            "no, the decision came in May", requested="confirm_answers"))
+    changed = slot_events(events)
+    assert changed["decision_date"].endswith("-05-01") and changed["confirm_answers"] is None
+
+
+def test_start_prefills_what_the_describing_message_said():
+    denial = {"event": "user", "text": "Kaiser denied my son's speech therapy as not medically necessary",
+              "parse_data": {"intent": {"name": "describe_denial"},
+                             "entities": [{"entity": "health_plan", "value": "Kaiser"}]}}
+    messages, events = run(ActionStartEligibility(), tracker({}, "yes", events=[denial]))
+    slots = slot_events(events)
+    assert slots["coverage"] == "dmhc" and slots["problem"] == "not_medically_necessary"
+    assert slots["decision_date"] is None  # an earlier check is forgotten
+    assert "stop" in messages[0]["text"]
+
+
+def test_prefill_from_urgent_message():
+    assert prefill("my plan keeps delaying my chemo", "describe_urgent_problem", []) == {
+        "problem": "not_medically_necessary", "urgent": "yes"}
+
+
+def test_why_explains_the_current_question():
+    messages, _ = run(ActionExplainQuestion(), tracker({}, "why?", requested="urgent"))
+    assert messages[0]["text"] == QUESTIONS["urgent"].why
+
+
+def test_summary_before_the_answer_offers_a_change():
+    messages, _ = run(AskConfirmAnswers(), tracker({"coverage": "medicare"}))
+    assert "Medicare" in messages[0]["text"]
+    assert [b["title"] for b in messages[0]["buttons"]] == ["Yes, that's right", "Change an answer"]
+
+
+def test_result_action_sends_the_path_and_numbers():
+    slots = {"coverage": "dmhc", "problem": "billing", "filed_grievance": "no"}
+    messages, _ = run(ActionEligibilityResult(), tracker(slots))
+    text = "\n".join(m["text"] for m in messages)
+    assert "grievance" in text.lower() and line("help_center") in text
