@@ -16,6 +16,8 @@ export RASA_TELEMETRY_ENABLED := false
 export ACTION_PORT ?= 5055
 export RASA_PORT ?= 5005
 export TRACKER_DB ?= var/conversations.db
+export WEB_PORT ?= 8080
+export WEB_ORIGINS ?= http://127.0.0.1:$(WEB_PORT),http://localhost:$(WEB_PORT)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
 
@@ -25,12 +27,13 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run shell test eval bench train validate clean
+.PHONY: help run shell web test eval bench train validate clean
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
 	@echo "make test   - set up, train if needed, run every test"
-	@echo "make shell  - chat in the terminal (Rasa shell + action server)"
+	@echo "make shell  - chat in the terminal with the action server (DEBUG=1: intents, slots)"
+	@echo "make web    - only the demo page with the chat widget (make run starts it too)"
 	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
 	@echo "make bench  - reply time and memory of the running bot"
 
@@ -69,6 +72,9 @@ validate: $(VENV)/.installed
 eval: $(VENV)/.installed
 	@test -n "$(CASES)" || { echo "usage: make eval CASES=path/to/cases.yml"; exit 2; }
 	$(PY) -m bot.eval_cases "$(CASES)" --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook
+
+web: $(VENV)/.installed
+	$(PY) -m bot.web.app --port $(WEB_PORT)
 
 bench: $(VENV)/.installed
 	$(PY) -m bot.benchmark --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook

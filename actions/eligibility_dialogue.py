@@ -97,7 +97,7 @@ class ActionStartEligibility(Action):
             values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"), entities))
         dispatcher.utter_message(
             text="Let's check where your problem goes. I'll ask a few short questions; you can "
-                 "say \"stop\" or \"start over\" at any time.")
+                 "say \"stop the check\" or \"start over\" at any time.")
         return [SlotSet(k, v) for k, v in values.items()]
 
 

@@ -1,8 +1,8 @@
 """Start the action server and the Rasa server on 127.0.0.1, and stop both together.
 
 `make run` calls this; the end-to-end tests use the same functions, so they test what users run.
-Ports and files come from the environment: ACTION_PORT (5055), RASA_PORT (5005),
-TRACKER_DB (var/conversations.db), MODEL (models/dmhc.tar.gz).
+Ports and files come from the environment: ACTION_PORT (5055), RASA_PORT (5005), WEB_PORT (8080,
+the demo page with the chat widget), TRACKER_DB (var/conversations.db), MODEL (models/dmhc.tar.gz).
 """
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class Settings:
 
     action_port: int = 5055
     rasa_port: int = 5005
+    web_port: int = 8080
     tracker_db: str = "var/conversations.db"
     model: str = "models/dmhc.tar.gz"
     action_url: Optional[str] = None  # override, e.g. to point Rasa at a dead action server
@@ -37,6 +38,7 @@ class Settings:
         return cls(
             action_port=int(env.get("ACTION_PORT", 5055)),
             rasa_port=int(env.get("RASA_PORT", 5005)),
+            web_port=int(env.get("WEB_PORT", 8080)),
             tracker_db=env.get("TRACKER_DB", "var/conversations.db"),
             model=env.get("MODEL", "models/dmhc.tar.gz"),
         )
@@ -44,8 +46,10 @@ class Settings:
     def environment(self) -> Dict[str, str]:
         """Environment for the child processes (endpoints.yml reads ACTION_PORT and TRACKER_DB)."""
         env = dict(os.environ)
+        env.setdefault("WEB_ORIGINS", f"http://{HOST}:{self.web_port},http://localhost:{self.web_port}")
         env.update(
             ACTION_PORT=str(self.action_port),
+            RASA_PORT=str(self.rasa_port),
             TRACKER_DB=self.tracker_db,
             RASA_TELEMETRY_ENABLED="false",
             PYTHONPATH=str(ROOT),
@@ -72,6 +76,10 @@ def start_rasa_server(settings: Settings, log: Optional[Path] = None,
                "--port", str(settings.rasa_port), "--credentials", str(credentials),
                "--endpoints", endpoints]
     return _spawn(command, settings, log)
+
+
+def start_web_app(settings: Settings, log: Optional[Path] = None) -> subprocess.Popen:
+    return _spawn([sys.executable, "-m", "bot.web.app", "--port", str(settings.web_port)], settings, log)
 
 
 def _spawn(command: List[str], settings: Settings, log: Optional[Path]) -> subprocess.Popen:
@@ -126,14 +134,20 @@ def main() -> int:
         processes.append(action)
         rasa = start_rasa_server(settings)
         processes.append(rasa)
+        web = start_web_app(settings)
+        processes.append(web)
         print("Starting (loading the model takes about a minute)...", flush=True)
         wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
+        wait_until_ready(f"http://{HOST}:{settings.web_port}/", web)
         wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
         print(
             "\nThe DMHC Help Center assistant is running:\n"
+            f"  Web page:  http://{HOST}:{settings.web_port}/  (chat widget)\n"
             f"  REST:      POST http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook "
             '{"sender": "me", "message": "hi"}\n'
             f"  Socket.IO: http://{HOST}:{settings.rasa_port}/socket.io\n"
+            f"  SMS:       POST http://{HOST}:{settings.rasa_port}/webhooks/twilio/webhook "
+            "(Twilio; needs TWILIO_* settings)\n"
             f"  Actions:   http://{HOST}:{settings.action_port}/webhook\n"
             f"  Conversations are kept in {settings.tracker_db}\n"
             "Press Ctrl-C to stop.",

@@ -19,6 +19,7 @@ from sanic.response import HTTPResponse
 
 from bot.contacts import line
 from bot.message_guard import check_message, domain_payloads
+from bot.sms_format import SMS_SENDER_PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ def parse_request(body: bytes) -> Dict[Text, Text]:
     sender, message = data.get("sender"), data.get("message")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise BadRequest(f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.')
+    if sender.strip().lower().startswith(SMS_SENDER_PREFIX):
+        raise BadRequest(f'"sender" must not start with "{SMS_SENDER_PREFIX}": those are text-message conversations.')
     if not isinstance(message, str):
         raise BadRequest('"message" must be a string.')
     return {"sender": sender, "message": message}

@@ -21,6 +21,13 @@ def test_parse_request_rejects_malformed(body):
         parse_request(body)
 
 
+def test_sms_senders_are_refused_so_no_other_channel_writes_into_a_text_conversation():
+    with pytest.raises(BadRequest):
+        parse_request(b'{"sender": "sms:abc", "message": "hi"}')
+    with pytest.raises(BadRequest):
+        parse_request(b'{"sender": " SMS:abc", "message": "hi"}')
+
+
 def test_judge_expands_macros_and_checks_must_and_must_not():
     macros = {"HC": r"888\W{0,3}466\W{0,2}2219"}
     case = {"must": ["{HC}", "free"], "must_not": ["60%"]}

@@ -1,0 +1,1 @@
+"""Demo web page for the chat widget (bot/web/app.py)."""
