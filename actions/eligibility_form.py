@@ -57,7 +57,19 @@ def read_answer(slot: Text, text: Text, tracker: Tracker) -> Optional[str]:
             return UNKNOWN_DATE
         parsed = parse_past_date(answers.date_phrase(text), today_in_california())
         return parsed.value.isoformat() if parsed.value else None
-    return answers.read_yes_no(text)
+    return answers.read_answer_to(slot, text)
+
+
+# A date said along with a yes ("yes, we appealed in September") answers the next question too.
+DATE_ALONG_WITH = {"filed_grievance": "grievance_date", "plan_answered": "decision_date"}
+
+
+def date_along_with(slot: Text, read: Optional[str], text: Text) -> Dict[Text, Any]:
+    date_slot = DATE_ALONG_WITH.get(slot)
+    if read != "yes" or date_slot is None:
+        return {}
+    found = answers.find_date(text, today_in_california())
+    return {date_slot: found.isoformat()} if found else {}
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -81,7 +93,7 @@ class ValidateEligibilityForm(FormValidationAction):
         faq = faq_answer(tracker) if answers.looks_like_question(text) else None
         read = None if faq else read_answer(slot, text, tracker)
         if read is not None:
-            return {slot: read, "failed_answers": 0}
+            return {slot: read, "failed_answers": 0, **date_along_with(slot, read, text)}
         if faq:
             dispatcher.utter_message(response=faq)
             return {slot: None}

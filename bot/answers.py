@@ -8,9 +8,11 @@ form then asks again.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Iterable, Optional
 
 from bot.coverage_terms import canonical
+from bot.dates import parse_past_date
 from bot.eligibility import Answer, Coverage, Problem
 
 _UNSURE = re.compile(
@@ -32,6 +34,38 @@ def read_yes_no(text: str) -> Optional[Answer]:
     if _NO.search(text):
         return "no"
     if _YES.search(text):
+        return "yes"
+    return None
+
+
+# Plain-word answers to one question ("they denied it again" answers "has your plan decided?").
+# Negative wordings are checked before positive ones.
+_SLOT_NO = {
+    "filed_grievance": r"\b(didn'?t|haven'?t|have\s+not|never|not\s+yet)\b.*\b(appeal|fil|grievance|complain)",
+    "plan_answered": r"\b(no\s+(answer|response|decision|letter|word)|haven'?t\s+heard|not\s+heard|still\s+waiting"
+                     r"|nothing\s+yet|never\s+(answered|responded|heard|replied)|no\s+reply)\b",
+    "urgent": r"\b(not\s+urgent|isn'?t\s+urgent|can\s+wait|not\s+an\s+emergency|not\s+right\s+now)\b",
+    "serious_condition": r"\b(not\s+(life[\s-]threatening|serious)|isn'?t\s+serious)\b",
+    "state_hearing": r"\b(no\s+hearing|never\s+had|haven'?t\s+had|didn'?t\s+have)\b",
+}
+_SLOT_YES = {
+    "filed_grievance": r"\b(appeal(ed)?|filed|grievance|complained|sent\s+(a|an|my|the)\s+(letter|complaint))\b",
+    "plan_answered": r"\b(denied|said\s+no|upheld|turned\s+(it|me|us|her|him)\s+down|rejected|refused|approved"
+                     r"|got\s+(a|the|their)\s+(letter|decision|answer|response|reply)|answered|responded|replied)\b",
+    "urgent": r"\b(urgent|emergency|getting\s+worse|severe\s+pain|can'?t\s+wait|asap|right\s+away|dying)\b",
+    "serious_condition": r"\b(cancer|terminal|life[\s-]threatening|could\s+die|fatal|disabling|debilitating)\b",
+    "state_hearing": r"\b(had\s+(a|the)\s+hearing|hearing\s+(was|happened)|went\s+to\s+(a|the)\s+hearing)\b",
+}
+
+
+def read_answer_to(slot: str, text: str) -> Optional[Answer]:
+    """A yes/no/unsure answer to one question, also from plain words ("we appealed in May")."""
+    generic = read_yes_no(text)
+    if generic is not None:
+        return generic
+    if slot in _SLOT_NO and re.search(_SLOT_NO[slot], text, re.I):
+        return "no"
+    if slot in _SLOT_YES and re.search(_SLOT_YES[slot], text, re.I):
         return "yes"
     return None
 
@@ -123,6 +157,17 @@ def date_phrase(text: str) -> str:
     phrase = _DATE_LEAD.sub("", stripped, count=1).strip(" .!")
     phrase = re.sub(r"^(it|that|this|them|the\s+letter)\s+", "", phrase, flags=re.I)
     return phrase or stripped
+
+
+def find_date(text: str, today: date) -> Optional[date]:
+    """A past date mentioned inside an answer ("yes, we appealed in September", "...last month")."""
+    words = text.strip(" .!?").split()
+    candidates = [date_phrase(text)] + [" ".join(words[-n:]) for n in (1, 2, 3, 4) if len(words) >= n]
+    for candidate in candidates:
+        parsed = parse_past_date(candidate, today)
+        if parsed.value is not None:
+            return parsed.value
+    return None
 
 
 def mentions_decision(text: str) -> bool:

@@ -12,7 +12,8 @@ from typing import List, Sequence, Tuple
 import pytest
 
 from bot.contacts import line
-from bot.dates import add_days, add_months, medi_cal_hearing_deadline, say_date, today_in_california
+from bot.dates import (add_days, add_months, medi_cal_hearing_deadline, parse_past_date, say_date,
+                       today_in_california)
 from bot.eligibility_questions import QUESTIONS
 
 TODAY = today_in_california()
@@ -26,7 +27,18 @@ def days_ago(n: int):
     return TODAY - timedelta(days=n)
 
 
+LAST_MONTH = parse_past_date("last month", TODAY).value
+
 CONVERSATIONS = {
+    "a cooperative person answering in plain words, dates inside the answers": [
+        ("my daughter's therapist says she needs residential treatment but blue shield said it's "
+         "not medically necessary", [r"check where your case goes"]),
+        ("yes", [Q["urgent"]]),
+        ("no, it can wait a few weeks", [Q["filed_grievance"]]),
+        ("yes we appealed in september", [Q["plan_answered"]]),
+        ("they denied it again last month", [SUMMARY, say_date(LAST_MONTH)]),
+        ("yes", [r"Independent Medical Review", say_date(add_months(LAST_MONTH, 6))]),
+    ],
     "kaiser denial from the first message to an IMR with its deadline": [
         ("Kaiser denied the MRI my doctor ordered", [r"grievance", r"check where your case goes"]),
         ("yes please", [r"Let's check", Q["urgent"]]),

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from bot.answers import date_phrase, read_coverage, read_problem, read_yes_no
+from bot.answers import date_phrase, find_date, read_answer_to, read_coverage, read_problem, read_yes_no
 from bot.corrections import ASK_WHICH, CHANGED, CHANGE_PREFIX, CONFIRMED, UNCLEAR, read_confirmation
 from bot.eligibility import Coverage, Problem
 from bot.eligibility_questions import QUESTIONS
@@ -85,3 +85,29 @@ SLOTS = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no
 def test_confirmation_replies(text, kind, updates):
     reply = read_confirmation(text, SLOTS, TODAY)
     assert (reply.kind, reply.updates) == (kind, updates)
+
+
+@pytest.mark.parametrize("slot, text, expected", [
+    ("filed_grievance", "yes we appealed in september", "yes"),
+    ("filed_grievance", "i called them and complained", "yes"),
+    ("filed_grievance", "we never filed anything", "no"),
+    ("plan_answered", "they denied it again last month", "yes"),
+    ("plan_answered", "still waiting on them", "no"),
+    ("plan_answered", "no response yet", "no"),
+    ("urgent", "it can wait", "no"),
+    ("urgent", "she is getting worse every day", "yes"),
+    ("serious_condition", "it's cancer", "yes"),
+    ("state_hearing", "we never had one", "no"),
+    ("urgent", "purple", None),
+])
+def test_plain_word_answers_to_one_question(slot, text, expected):
+    assert read_answer_to(slot, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("yes we appealed in september", date(2026, 9, 1)),
+    ("they denied it again last month", date(2026, 10, 29)),
+    ("yes", None), ("we appealed", None),
+])
+def test_a_date_said_along_with_an_answer(text, expected):
+    assert find_date(text, TODAY) == expected

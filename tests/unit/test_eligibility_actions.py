@@ -130,3 +130,13 @@ def test_result_action_sends_the_path_and_numbers():
     messages, _ = run(ActionEligibilityResult(), tracker(slots))
     text = "\n".join(m["text"] for m in messages)
     assert "grievance" in text.lower() and line("help_center") in text
+
+
+def test_a_yes_with_a_date_answers_the_date_question_too():
+    _, events = run(ValidateEligibilityForm(),
+                    tracker({"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+                             "filed_grievance": "yes, we appealed on Oct 5",
+                             "plan_answered": None},
+                            "yes, we appealed on Oct 5", requested="filed_grievance"))
+    slots = slot_events(events)
+    assert slots["filed_grievance"] == "yes" and slots["grievance_date"].endswith("-10-05")
