@@ -72,6 +72,17 @@ def date_along_with(slot: Text, read: Optional[str], text: Text) -> Dict[Text, A
     return {date_slot: found.isoformat()} if found else {}
 
 
+def answers_to_other_questions(slot: Text, text: Text, tracker: Tracker) -> Dict[Text, Any]:
+    """Unasked questions this text clearly answers in their own words."""
+    found = {}
+    for other in ANSWER_SLOTS:
+        if other != slot and tracker.get_slot(other) is None:
+            value = answers.read_specific(other, text)
+            if value is not None:
+                found[other] = value
+    return found
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Validation for eligibility_form; also decides which question comes next."""
 
@@ -97,6 +108,10 @@ class ValidateEligibilityForm(FormValidationAction):
         if faq:
             dispatcher.utter_message(response=faq)
             return {slot: None}
+        other_answers = answers_to_other_questions(slot, text, tracker)
+        if other_answers:  # "we haven't appealed yet" while asked about urgency: keep it, ask again
+            dispatcher.utter_message(text="Thanks, I noted that.")
+            return {slot: None, **other_answers}
         failures = int(tracker.get_slot("failed_answers") or 0) + 1
         problem = None
         if slot.endswith("_date"):

@@ -23,7 +23,7 @@ _NO = re.compile(
     r"|i\s+didn'?t|not\s+really|no\s+they\s+haven'?t|they\s+haven'?t|it\s+isn'?t|isn'?t|it'?s\s+not)\b", re.I)
 _YES = re.compile(
     r"^\s*(y|ya|yes+|yeah+|yep|yup|sure|correct|right|i\s+did|i\s+have|did|have|they\s+did"
-    r"|it\s+is|absolutely|definitely|of\s+course|ok|okay|already|uh\s*huh|si|true"
+    r"|it\s+is|absolutely|definitely|of\s+course|already|uh\s*huh|si|true"
     r"|that'?s\s+(right|correct|it)|looks\s+(good|right)|all\s+good)\b", re.I)
 
 
@@ -60,14 +60,27 @@ _SLOT_YES = {
 
 def read_answer_to(slot: str, text: str) -> Optional[Answer]:
     """A yes/no/unsure answer to one question, also from plain words ("we appealed in May")."""
-    generic = read_yes_no(text)
-    if generic is not None:
-        return generic
-    if slot in _SLOT_NO and re.search(_SLOT_NO[slot], text, re.I):
-        return "no"
-    if slot in _SLOT_YES and re.search(_SLOT_YES[slot], text, re.I):
-        return "yes"
-    return None
+    return read_yes_no(text) or read_specific(slot, text)
+
+
+def read_specific(slot: str, text: str) -> Optional[Answer]:
+    """An answer only in this question's own words, so it can be taken even when another
+    question was asked ("we haven't appealed yet" while asked about urgency)."""
+    said_no = slot in _SLOT_NO and re.search(_SLOT_NO[slot], text, re.I)
+    said_yes = slot in _SLOT_YES and re.search(_SLOT_YES[slot], text, re.I)
+    if not (said_no or said_yes):
+        return None
+    if _UNSURE.search(text):  # "I don't know if it's urgent"
+        return "unsure"
+    return "no" if said_no else "yes"
+
+
+_OTHER_TOPICS = re.compile(r"urgent|emergency|appeal|grievance|letter|decision|hearing|worse", re.I)
+
+
+def about_another_question(text: str) -> bool:
+    """Does an "I don't know" talk about something else ("I don't know if it's urgent")?"""
+    return _OTHER_TOPICS.search(text) is not None
 
 
 _COVERAGE_WORDS = (
@@ -99,7 +112,7 @@ def read_coverage(text: str, entity_values: Iterable[str] = ()) -> Optional[Cove
         m.group(0) != "medical"  # "medical" alone is an ordinary word, not Medi-Cal
         for m in re.finditer(r"\bmedi[\s-]?cal\b|\bmedicaid\b", lowered))
     if _UNSURE.search(text):
-        return Coverage.UNKNOWN
+        return None if about_another_question(text) else Coverage.UNKNOWN
     if medicare and medi_cal:
         return Coverage.DUAL
     if medi_cal:
@@ -131,7 +144,7 @@ _PROBLEM_WORDS = (
 
 def read_problem(text: str) -> Optional[Problem]:
     """The kind of problem from an answer ("they said it's experimental", "a bill")."""
-    if _UNSURE.search(text):
+    if _UNSURE.search(text) and not about_another_question(text):
         return Problem.UNKNOWN
     lowered = text.lower()
     for pattern, problem in _PROBLEM_WORDS:

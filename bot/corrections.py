@@ -54,7 +54,7 @@ def read_confirmation(text: str, slots: Dict[str, Any], today: date,
     for pattern, slot in _NAMED_ANSWERS:
         if re.search(pattern, text, re.I) and yes_no != "yes":
             return Reply(CHANGED, {slot: None})
-    if yes_no == "yes":
+    if yes_no == "yes" or re.match(r"\s*(ok(ay)?|k|sounds\s+good|perfect|great|good)\b", text, re.I):
         return Reply(CONFIRMED)
     if yes_no == "no" or re.search(r"change|wrong|fix|edit|not right", text, re.I):
         return Reply(ASK_WHICH)

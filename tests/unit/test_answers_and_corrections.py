@@ -111,3 +111,8 @@ def test_plain_word_answers_to_one_question(slot, text, expected):
 ])
 def test_a_date_said_along_with_an_answer(text, expected):
     assert find_date(text, TODAY) == expected
+
+
+def test_ok_confirms_the_summary_but_does_not_answer_yes():
+    assert read_yes_no("ok") is None
+    assert read_confirmation("ok", SLOTS, TODAY).kind == CONFIRMED

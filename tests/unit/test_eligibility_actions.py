@@ -140,3 +140,21 @@ def test_a_yes_with_a_date_answers_the_date_question_too():
                             "yes, we appealed on Oct 5", requested="filed_grievance"))
     slots = slot_events(events)
     assert slots["filed_grievance"] == "yes" and slots["grievance_date"].endswith("-10-05")
+
+
+def test_an_answer_to_another_question_is_kept_and_the_question_asked_again():
+    messages, events = run(ValidateEligibilityForm(),
+                           tracker({"coverage": "dmhc", "problem": "not_medically_necessary",
+                                    "urgent": "we haven't appealed yet"},
+                                   "we haven't appealed yet", requested="urgent"))
+    slots = slot_events(events)
+    assert slots["urgent"] is None and slots["filed_grievance"] == "no"
+    assert slots["requested_slot"] == "urgent" and "noted" in messages[0]["text"]
+
+
+def test_not_knowing_about_urgency_is_not_a_coverage_answer():
+    _, events = run(ValidateEligibilityForm(),
+                    tracker({"coverage": "i don't know if it's urgent"}, "i don't know if it's urgent",
+                            requested="coverage"))
+    slots = slot_events(events)
+    assert slots["coverage"] is None and slots["urgent"] == "unsure"
