@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.denial_routing import DMHC_PATH, response_for_denial
+from bot.parse_data import entity_values
 
 
 class ActionExplainDenial(Action):
@@ -23,8 +24,7 @@ class ActionExplainDenial(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        entities = tracker.latest_message.get("entities") or []
-        response = response_for_denial(str(e.get("value", "")) for e in entities)
+        response = response_for_denial(entity_values(tracker.latest_message))
         if response == DMHC_PATH:
             return [SlotSet("denial_route", "dmhc")]
         dispatcher.utter_message(response=response)

@@ -13,6 +13,7 @@ from bot.eligibility import decide
 from bot.eligibility_questions import QUESTIONS
 from bot.eligibility_result import result_messages
 from bot.eligibility_slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
+from bot.parse_data import entity_values
 
 # Messages whose words may already answer questions ("Kaiser denied my son's therapy").
 DESCRIBING_INTENTS = {"describe_denial", "describe_urgent_problem", "check_eligibility"}
@@ -93,8 +94,8 @@ class ActionStartEligibility(Action):
         message = describing_message(tracker)
         if message:
             parse = message.get("parse_data") or {}
-            entities = [str(e.get("value", "")) for e in parse.get("entities") or []]
-            values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"), entities))
+            values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"),
+                                  entity_values(parse)))
         dispatcher.utter_message(
             text="Let's check where your problem goes. I'll ask a few short questions; you can "
                  "say \"stop the check\" or \"start over\" at any time.")

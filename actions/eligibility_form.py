@@ -20,25 +20,22 @@ from bot.eligibility import next_question
 from bot.eligibility_questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
 from bot.eligibility_slots import (ANSWER_SLOTS, UNKNOWN_DATE, asked_path, case_from_slots,
                                   is_stored_value, label)
+from bot.parse_data import entity_values, faq_response
 
-FORM = "eligibility_form"
 CONFIRM = "confirm_answers"
 FAQ_CONFIDENCE = 0.8
 Result = Dict[Text, Any]
 
 
-def entity_values(tracker: Tracker) -> List[str]:
-    return [str(e.get("value", "")) for e in tracker.latest_message.get("entities") or []]
-
-
-def faq_answer(tracker: Tracker) -> Optional[str]:
-    """The FAQ answer to send when the person asked a Help Center question instead of answering."""
+def faq_answer(tracker: Tracker, text: Text) -> Optional[str]:
+    """The FAQ answer to send when the person asked a Help Center question instead of answering
+    ("is it free?"). Only question-shaped text counts, so "purple" is never taken for one."""
     message = tracker.latest_message or {}
     intent = message.get("intent") or {}
-    if intent.get("name") != "faq" or intent.get("confidence", 0) < FAQ_CONFIDENCE:
+    if (intent.get("name") != "faq" or intent.get("confidence", 0) < FAQ_CONFIDENCE
+            or not answers.looks_like_question(text)):
         return None
-    selector = (message.get("response_selector") or {}).get("faq") or {}
-    key = (selector.get("response") or {}).get("intent_response_key")
+    key = faq_response(message).get("intent_response_key")
     return f"utter_{key}" if key else None
 
 
@@ -47,7 +44,7 @@ def read_answer(slot: Text, text: Text, tracker: Tracker) -> Optional[str]:
     if is_stored_value(slot, text):  # prefilled by action_start_eligibility, re-validated
         return text
     if slot == "coverage":
-        found = answers.read_coverage(text, entity_values(tracker))
+        found = answers.read_coverage(text, entity_values(tracker.latest_message))
         return found.value if found else None
     if slot == "problem":
         found = answers.read_problem(text)
@@ -99,9 +96,8 @@ class ValidateEligibilityForm(FormValidationAction):
     async def _validate(self, slot: Text, value: Any, dispatcher: CollectingDispatcher,
                         tracker: Tracker) -> Result:
         text = str(value or "")
-        # A Help Center question asked instead of an answer ("is it free?") is answered, then
-        # the question comes again; only question-shaped text counts, so "purple" is not one.
-        faq = faq_answer(tracker) if answers.looks_like_question(text) else None
+        # A Help Center question asked instead of an answer is answered, then asked again.
+        faq = faq_answer(tracker, text)
         read = None if faq else read_answer(slot, text, tracker)
         if read is not None:
             return {slot: read, "failed_answers": 0, **date_along_with(slot, read, text)}
@@ -138,13 +134,14 @@ async def _validate_confirm_answers(self: ValidateEligibilityForm, value: Any,
                                     dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: Dict[Text, Any]) -> Result:
     """"Yes" ends the form; a correction changes one answer and the summary comes back."""
-    reply = read_confirmation(str(value or ""), dict(tracker.slots), today_in_california(),
-                              entity_values(tracker))
+    text = str(value or "")
+    reply = read_confirmation(text, dict(tracker.slots), today_in_california(),
+                              entity_values(tracker.latest_message))
     if reply.kind == CONFIRMED:
         return {CONFIRM: "yes", "failed_answers": 0}
     if reply.kind == CHANGED:
         return {**reply.updates, CONFIRM: None}
-    faq = faq_answer(tracker) if answers.looks_like_question(str(value or "")) else None
+    faq = faq_answer(tracker, text)
     if faq:
         dispatcher.utter_message(response=faq)
     elif reply.kind == ASK_WHICH:

@@ -13,6 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.fallback_texts import ASK_REPHRASE, GIVE_UP, did_you_mean
+from bot.parse_data import faq_response
 from bot.topics import topic_for
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -26,8 +27,7 @@ def best_guess(parse_data: Dict[Text, Any]) -> Optional[Text]:
         return None
     guess = candidates[0]
     if guess == "faq":
-        selector = (parse_data.get("response_selector") or {}).get("faq") or {}
-        guess = (selector.get("response") or {}).get("intent_response_key") or guess
+        guess = faq_response(parse_data).get("intent_response_key") or guess
     return guess
 
 

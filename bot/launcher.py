@@ -29,7 +29,6 @@ class Settings:
     web_port: int = 8080
     tracker_db: str = "var/conversations.db"
     model: str = "models/dmhc.tar.gz"
-    action_url: Optional[str] = None  # override, e.g. to point Rasa at a dead action server
     extra_env: Dict[str, str] = field(default_factory=dict)
 
     @classmethod

@@ -8,7 +8,6 @@ ambulance bill is not mistaken for an emergency.
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 _CRISIS = re.compile(
     r"suicid|kill(?:ing)?\s+(?:my|him|her|them)sel(?:f|ves)|end(?:ing)?\s+(?:my|his|her)\s+(?:own\s+)?life"

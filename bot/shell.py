@@ -17,6 +17,7 @@ from typing import Any, Dict, List
 
 from bot.launcher import HOST, ROOT, Settings, start_action_server, stop, wait_until_ready
 from bot.message_guard import check_message, domain_payloads
+from bot.parse_data import faq_response
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
 
@@ -37,7 +38,7 @@ def format_reply(messages: List[Dict[str, Any]]) -> List[str]:
 def debug_lines(parse: Dict[str, Any], slots: Dict[str, Any]) -> List[str]:
     """Intent, confidence, FAQ key, entities and the slots that are set."""
     intent = parse.get("intent") or {}
-    faq = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    faq = faq_response(parse)
     key = f" -> {faq.get('intent_response_key')} {faq.get('confidence', 0):.2f}" if intent.get("name") == "faq" else ""
     entities = ", ".join(f"{e.get('entity')}={e.get('value')}" for e in parse.get("entities") or [])
     set_slots = ", ".join(f"{k}={v}" for k, v in sorted(slots.items()) if v is not None)

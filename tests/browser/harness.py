@@ -2,23 +2,19 @@
 browser off from Rasa and let it back in (to watch the widget reconnect)."""
 from __future__ import annotations
 
-import os
 import socket
 import subprocess
-import sys
 import threading
 from pathlib import Path
 from typing import Set
 
-from bot.launcher import HOST, ROOT, wait_until_ready
+from bot import launcher
+from bot.launcher import HOST, Settings, wait_until_ready
 
 
 def start_web_app(port: int, rasa_url: str, log: Path) -> subprocess.Popen:
-    """`python -m bot.web.app --port PORT`, telling the page where Rasa is; waits until it answers."""
-    env = dict(os.environ, RASA_URL=rasa_url, PYTHONPATH=str(ROOT), RASA_TELEMETRY_ENABLED="false")
-    process = subprocess.Popen([sys.executable, "-m", "bot.web.app", "--port", str(port)],
-                               cwd=ROOT, env=env, stdout=open(log, "ab"), stderr=subprocess.STDOUT,
-                               start_new_session=True)
+    """The demo page as `make run` starts it, told where Rasa is; waits until it answers."""
+    process = launcher.start_web_app(Settings(web_port=port, extra_env={"RASA_URL": rasa_url}), log)
     wait_until_ready(f"http://{HOST}:{port}/", process, timeout=60)
     return process
 

@@ -12,7 +12,6 @@ import urllib.request
 import uuid
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import pytest
