@@ -7,8 +7,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.denial_routing import DMHC_PATH, response_for_denial
-from bot.parse_data import entity_values
+from actions.conversation import warn_about_personal_details
+from bot.eligibility.answers import looks_unsure, read_coverage
+from bot.domain.conversation_texts import CHECK_REGULATOR
+from bot.domain.denial_routing import DMHC_PATH, response_for_denial
+from bot.eligibility.rules import Coverage
+from bot.nlu.parse_data import entity_values
 
 
 class ActionExplainDenial(Action):
@@ -24,8 +28,13 @@ class ActionExplainDenial(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        response = response_for_denial(entity_values(tracker.latest_message))
+        warn_about_personal_details(dispatcher, tracker)
+        entities = entity_values(tracker.latest_message)
+        response = response_for_denial(entities)
         if response == DMHC_PATH:
+            text = str((tracker.latest_message or {}).get("text") or "")
+            if read_coverage(text, entities) is Coverage.UNKNOWN and not looks_unsure(text):
+                dispatcher.utter_message(text=CHECK_REGULATOR)
             return [SlotSet("denial_route", "dmhc")]
         dispatcher.utter_message(response=response)
         return [SlotSet("denial_route", "other_agency")]

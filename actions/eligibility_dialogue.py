@@ -7,13 +7,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import answers
-from bot.dates import today_in_california
-from bot.eligibility import decide
-from bot.eligibility_questions import QUESTIONS
-from bot.eligibility_result import result_messages
-from bot.eligibility_slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
-from bot.parse_data import entity_values
+from bot.eligibility import answers
+from bot.domain.dates import today_in_california
+from bot.eligibility.rules import decide
+from bot.eligibility.questions import QUESTIONS
+from bot.eligibility.result import result_messages
+from bot.eligibility.slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
+from bot.nlu.parse_data import entity_values
 
 # Messages whose words may already answer questions ("Kaiser denied my son's therapy").
 DESCRIBING_INTENTS = {"describe_denial", "describe_urgent_problem", "check_eligibility"}
@@ -21,7 +21,9 @@ Events = List[Dict[Text, Any]]
 
 
 class AskQuestion(Action):
-    """Asks one eligibility question with its buttons (each button sends its own words)."""
+    """Asks one eligibility question with its buttons (each button sends its own words).
+
+    The questions' texts are in bot/eligibility/questions.py; each subclass names one."""
 
     slot: Text = ""
 
@@ -36,9 +38,49 @@ class AskQuestion(Action):
         return []
 
 
-# One ask action per question, all from the table in bot/eligibility_questions.py.
-for _slot in ANSWER_SLOTS:
-    globals()[f"AskQuestion_{_slot}"] = type(f"AskQuestion_{_slot}", (AskQuestion,), {"slot": _slot})
+class AskCoverage(AskQuestion):
+    """action_ask_coverage"""
+    slot = "coverage"
+
+
+class AskProblem(AskQuestion):
+    """action_ask_problem"""
+    slot = "problem"
+
+
+class AskUrgent(AskQuestion):
+    """action_ask_urgent"""
+    slot = "urgent"
+
+
+class AskSeriousCondition(AskQuestion):
+    """action_ask_serious_condition"""
+    slot = "serious_condition"
+
+
+class AskStateHearing(AskQuestion):
+    """action_ask_state_hearing"""
+    slot = "state_hearing"
+
+
+class AskFiledGrievance(AskQuestion):
+    """action_ask_filed_grievance"""
+    slot = "filed_grievance"
+
+
+class AskPlanAnswered(AskQuestion):
+    """action_ask_plan_answered"""
+    slot = "plan_answered"
+
+
+class AskGrievanceDate(AskQuestion):
+    """action_ask_grievance_date"""
+    slot = "grievance_date"
+
+
+class AskDecisionDate(AskQuestion):
+    """action_ask_decision_date"""
+    slot = "decision_date"
 
 
 class AskConfirmAnswers(Action):
@@ -63,7 +105,9 @@ def prefill(text: Text, intent: Optional[Text], entity_values: List[str]) -> Dic
     coverage = answers.read_coverage(text, entity_values)
     if coverage is not None and coverage.value != "unknown":
         values["coverage"] = coverage.value
-    problem = answers.read_problem(text)
+    # Only a reason the person gave ("they said it's experimental"); "Kaiser denied my MRI"
+    # says no reason, so the question is asked rather than guessed.
+    problem = answers.read_problem(text) if answers.states_reason(text) else None
     if problem is not None and problem.value != "unknown" and intent != "check_eligibility":
         values["problem"] = problem.value
     if intent == "describe_urgent_problem":
@@ -77,7 +121,9 @@ def describing_message(tracker: Tracker) -> Optional[Dict[Text, Any]]:
         if event.get("event") == "session_started":
             return None
         intent = (event.get("parse_data") or {}).get("intent", {}).get("name")
-        if event.get("event") == "user" and intent in DESCRIBING_INTENTS:
+        # A button's "/check_eligibility" says nothing about the case: look further back.
+        if (event.get("event") == "user" and intent in DESCRIBING_INTENTS
+                and not str(event.get("text") or "").startswith("/")):
             return event
     return None
 

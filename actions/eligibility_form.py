@@ -1,30 +1,37 @@
 """The eligibility check as a Rasa form: which question comes next, and reading each answer.
 
 Pure rules live in bot/ (eligibility, answers, eligibility_slots, dates); this module only
-connects them to the form. Unreadable answers are asked again; a Help Center question asked
-mid-way is answered, then the same question comes back; two bad answers in a row get the
-question explained another way and the Help Center number.
+connects them to the form. Yes/no answers are read by the trained classifier (affirm, deny,
+unsure); dates and plan names are read as formats and names. Unreadable answers are asked
+again; a Help Center question asked mid-way is answered, then the same question comes back;
+two bad answers in a row get the question explained another way and the Help Center number.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from bot import answers
-from bot.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
-from bot.dates import parse_past_date, today_in_california
-from bot.eligibility import next_question
-from bot.eligibility_questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
-from bot.eligibility_slots import (ANSWER_SLOTS, UNKNOWN_DATE, asked_path, case_from_slots,
-                                  is_stored_value, label)
-from bot.parse_data import entity_values, faq_response
+from actions.conversation import warn_about_personal_details
+from bot.eligibility import answers
+from bot.eligibility.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
+from bot.domain.dates import parse_past_date, today_in_california
+from bot.eligibility.rules import Answer, Coverage, next_question
+from bot.eligibility.questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
+from bot.eligibility.slots import (UNKNOWN_DATE, asked_path, case_from_slots, is_stored_value,
+                                  label)
+from bot.nlu.parse_data import entity_values, faq_response, intent_ranking
 
 CONFIRM = "confirm_answers"
 FAQ_CONFIDENCE = 0.8
+NOTED = "Thanks, I noted that."
 Result = Dict[Text, Any]
+# Date questions and the yes/no question each one follows.
+DATE_OF = {"grievance_date": "filed_grievance", "decision_date": "plan_answered"}
+# A date said along with a yes ("yes, we appealed in September") answers the date question too.
+DATE_ALONG_WITH = {answer: date for date, answer in DATE_OF.items()}
 
 
 def faq_answer(tracker: Tracker, text: Text) -> Optional[str]:
@@ -39,45 +46,71 @@ def faq_answer(tracker: Tracker, text: Text) -> Optional[str]:
     return f"utter_{key}" if key else None
 
 
-def read_answer(slot: Text, text: Text, tracker: Tracker) -> Optional[str]:
-    """The slot value for a typed or clicked answer, or None if it cannot be read."""
+def said(slot: Text, tracker: Tracker) -> Optional[Answer]:
+    """Yes, no or unsure, as the trained classifier read the latest message."""
+    message = tracker.latest_message or {}
+    return answers.polarity(slot, intent_ranking(message), str(message.get("text") or ""))
+
+
+def faq_topic(tracker: Tracker) -> Optional[str]:
+    """The FAQ topic the model picked for the latest message ("faq/experimental"), if any."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") != "faq":
+        return None
+    return faq_response(message).get("intent_response_key")
+
+
+def read_answer(slot: Text, text: Text, tracker: Tracker) -> Result:
+    """The slot values a typed or clicked answer gives: the asked slot (None if unreadable)
+    and any other question the same sentence answers."""
     if is_stored_value(slot, text):  # prefilled by action_start_eligibility, re-validated
-        return text
-    if slot == "coverage":
-        found = answers.read_coverage(text, entity_values(tracker.latest_message))
-        return found.value if found else None
-    if slot == "problem":
-        found = answers.read_problem(text)
-        return found.value if found else None
-    if slot.endswith("_date"):
-        if answers.read_yes_no(text) == "unsure":
-            return UNKNOWN_DATE
-        parsed = parse_past_date(answers.date_phrase(text), today_in_california())
-        return parsed.value.isoformat() if parsed.value else None
-    return answers.read_answer_to(slot, text)
+        return {slot: text}
+    answer = said(slot, tracker)
+    if slot in ("coverage", "problem"):
+        found = (answers.read_coverage(text, entity_values(tracker.latest_message)) if slot == "coverage"
+                 else answers.read_problem(text, faq_topic(tracker)))
+        if found is None and slot == "coverage" and answer == "unsure" and not answers.topics_named(text):
+            found = Coverage.UNKNOWN  # "no clue what kind it is"
+        if found is not None:
+            return {slot: found.value}
+        # Not an answer to this question: maybe to another one ("we haven't appealed yet").
+        return {slot: None, **other_answers(slot, answer, text, tracker)}
+    if slot in DATE_OF:
+        return read_date(slot, answer, text)
+    value, others = answers.answers_in(slot, answer, text)
+    if slot == "plan_answered" and value is None and answer != "no":
+        # "they said no in a letter on september 15": a dated decision is a decision.
+        if answers.find_date(text, today_in_california()) and answers.mentions_decision(text):
+            value = "yes"
+    result: Result = {slot: value, **unset(others, tracker)}
+    if value == "yes" and slot in DATE_ALONG_WITH:
+        found = answers.find_date(text, today_in_california())
+        if found:
+            result[DATE_ALONG_WITH[slot]] = found.isoformat()
+    return result
 
 
-# A date said along with a yes ("yes, we appealed in September") answers the next question too.
-DATE_ALONG_WITH = {"filed_grievance": "grievance_date", "plan_answered": "decision_date"}
+def read_date(slot: Text, answer: Optional[Answer], text: Text) -> Result:
+    """A date answer; "not sure" keeps the date unknown; "we never filed one" undoes the yes."""
+    parsed = parse_past_date(answers.date_phrase(text), today_in_california())
+    if parsed.value:
+        return {slot: parsed.value.isoformat()}
+    if answer == "unsure":
+        return {slot: UNKNOWN_DATE}
+    if answer == "no":
+        return {slot: None, DATE_OF[slot]: "no"}
+    return {slot: None}
 
 
-def date_along_with(slot: Text, read: Optional[str], text: Text) -> Dict[Text, Any]:
-    date_slot = DATE_ALONG_WITH.get(slot)
-    if read != "yes" or date_slot is None:
-        return {}
-    found = answers.find_date(text, today_in_california())
-    return {date_slot: found.isoformat()} if found else {}
+def other_answers(slot: Text, answer: Optional[Answer], text: Text, tracker: Tracker) -> Result:
+    """Yes/no questions, not yet answered, that a reply to another question also answers."""
+    _, others = answers.answers_in(slot, answer, text)
+    return unset(others, tracker)
 
 
-def answers_to_other_questions(slot: Text, text: Text, tracker: Tracker) -> Dict[Text, Any]:
-    """Unasked questions this text clearly answers in their own words."""
-    found = {}
-    for other in ANSWER_SLOTS:
-        if other != slot and tracker.get_slot(other) is None:
-            value = answers.read_specific(other, text)
-            if value is not None:
-                found[other] = value
-    return found
+def unset(values: Dict[Text, Any], tracker: Tracker) -> Result:
+    """Only the values for questions that have no answer yet."""
+    return {k: v for k, v in values.items() if tracker.get_slot(k) is None}
 
 
 class ValidateEligibilityForm(FormValidationAction):
@@ -93,66 +126,85 @@ class ValidateEligibilityForm(FormValidationAction):
         question = next_question(case_from_slots(tracker.slots))
         return [question] if question else [CONFIRM]
 
-    async def _validate(self, slot: Text, value: Any, dispatcher: CollectingDispatcher,
-                        tracker: Tracker) -> Result:
+    async def validate_coverage(self, value: Any, dispatcher: CollectingDispatcher,
+                                tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("coverage", value, dispatcher, tracker)
+
+    async def validate_problem(self, value: Any, dispatcher: CollectingDispatcher,
+                               tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("problem", value, dispatcher, tracker)
+
+    async def validate_urgent(self, value: Any, dispatcher: CollectingDispatcher,
+                              tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("urgent", value, dispatcher, tracker)
+
+    async def validate_serious_condition(self, value: Any, dispatcher: CollectingDispatcher,
+                                         tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("serious_condition", value, dispatcher, tracker)
+
+    async def validate_state_hearing(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("state_hearing", value, dispatcher, tracker)
+
+    async def validate_filed_grievance(self, value: Any, dispatcher: CollectingDispatcher,
+                                       tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("filed_grievance", value, dispatcher, tracker)
+
+    async def validate_plan_answered(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("plan_answered", value, dispatcher, tracker)
+
+    async def validate_grievance_date(self, value: Any, dispatcher: CollectingDispatcher,
+                                      tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("grievance_date", value, dispatcher, tracker)
+
+    async def validate_decision_date(self, value: Any, dispatcher: CollectingDispatcher,
+                                     tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        return self._validate("decision_date", value, dispatcher, tracker)
+
+    def _validate(self, slot: Text, value: Any, dispatcher: CollectingDispatcher,
+                  tracker: Tracker) -> Result:
         text = str(value or "")
+        warn_about_personal_details(dispatcher, tracker)
         # A Help Center question asked instead of an answer is answered, then asked again.
         faq = faq_answer(tracker, text)
-        read = None if faq else read_answer(slot, text, tracker)
-        if read is not None:
-            return {slot: read, "failed_answers": 0, **date_along_with(slot, read, text)}
+        read = {slot: None} if faq else read_answer(slot, text, tracker)
+        if read.get(slot) is not None:
+            return {**read, "failed_answers": 0}
         if faq:
             dispatcher.utter_message(response=faq)
             return {slot: None}
-        other_answers = answers_to_other_questions(slot, text, tracker)
-        if other_answers:  # "we haven't appealed yet" while asked about urgency: keep it, ask again
-            dispatcher.utter_message(text="Thanks, I noted that.")
-            return {slot: None, **other_answers}
+        if len(read) > 1:  # "we haven't appealed yet" while asked about urgency: keep it, ask again
+            dispatcher.utter_message(text=NOTED)
+            return {**read, "failed_answers": 0}
         failures = int(tracker.get_slot("failed_answers") or 0) + 1
         problem = None
-        if slot.endswith("_date"):
+        if slot in DATE_OF:
             problem = parse_past_date(answers.date_phrase(text), today_in_california()).problem
         dispatcher.utter_message(text=DATE_PROBLEMS.get(problem or "", "Sorry, I didn't catch that."))
         if failures >= 2:
             dispatcher.utter_message(text=f"{QUESTIONS[slot].rephrase} {HELP_CENTER_OFFER}")
         return {slot: None, "failed_answers": failures}
 
-
-def _make_validator(slot: Text) -> Callable[..., Any]:
-    async def validate(self: ValidateEligibilityForm, value: Any, dispatcher: CollectingDispatcher,
-                       tracker: Tracker, domain: Dict[Text, Any]) -> Result:
-        return await self._validate(slot, value, dispatcher, tracker)
-    validate.__name__ = f"validate_{slot}"
-    return validate
-
-
-for _slot in ANSWER_SLOTS:
-    setattr(ValidateEligibilityForm, f"validate_{_slot}", _make_validator(_slot))
-
-
-async def _validate_confirm_answers(self: ValidateEligibilityForm, value: Any,
-                                    dispatcher: CollectingDispatcher, tracker: Tracker,
-                                    domain: Dict[Text, Any]) -> Result:
-    """"Yes" ends the form; a correction changes one answer and the summary comes back."""
-    text = str(value or "")
-    reply = read_confirmation(text, dict(tracker.slots), today_in_california(),
-                              entity_values(tracker.latest_message))
-    if reply.kind == CONFIRMED:
-        return {CONFIRM: "yes", "failed_answers": 0}
-    if reply.kind == CHANGED:
-        return {**reply.updates, CONFIRM: None}
-    faq = faq_answer(tracker, text)
-    if faq:
-        dispatcher.utter_message(response=faq)
-    elif reply.kind == ASK_WHICH:
-        asked = asked_path(tracker.slots)
-        dispatcher.utter_message(
-            text="Which answer should I change? Tap one, or type the right answer "
-                 "(for example: \"the decision came in May\").",
-            buttons=[{"title": label(s), "payload": f"{CHANGE_PREFIX}{s}"} for s in asked])
-    else:
-        dispatcher.utter_message(text="Sorry, I didn't catch that. Is the summary right?")
-    return {CONFIRM: None}
-
-
-ValidateEligibilityForm.validate_confirm_answers = _validate_confirm_answers
+    async def validate_confirm_answers(self, value: Any, dispatcher: CollectingDispatcher,
+                                       tracker: Tracker, domain: Dict[Text, Any]) -> Result:
+        """"Yes" ends the form; a correction changes one answer and the summary comes back."""
+        text = str(value or "")
+        reply = read_confirmation(text, dict(tracker.slots), today_in_california(),
+                                  entity_values(tracker.latest_message), said(CONFIRM, tracker))
+        if reply.kind == CONFIRMED:
+            return {CONFIRM: "yes", "failed_answers": 0}
+        if reply.kind == CHANGED:
+            return {**reply.updates, CONFIRM: None}
+        faq = faq_answer(tracker, text)
+        if faq:
+            dispatcher.utter_message(response=faq)
+        elif reply.kind == ASK_WHICH:
+            asked = asked_path(tracker.slots)
+            dispatcher.utter_message(
+                text="Which answer should I change? Tap one, or type the right answer "
+                     "(for example: \"the decision came in May\").",
+                buttons=[{"title": label(s), "payload": f"{CHANGE_PREFIX}{s}"} for s in asked])
+        else:
+            dispatcher.utter_message(text="Sorry, I didn't catch that. Is the summary right?")
+        return {CONFIRM: None}

@@ -3,7 +3,7 @@ the Help Center number.
 
 Rasa's default asks "Did you mean 'faq'?"; this names the topic instead, and its "Yes" button
 sends a sample question the classifier understands, so the conversation resumes with the right
-answer. Texts live in bot/fallback_texts.py.
+answer. Texts live in bot/domain/fallback_texts.py.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.fallback_texts import ASK_REPHRASE, GIVE_UP, did_you_mean
-from bot.parse_data import faq_response
-from bot.topics import topic_for
+from bot.domain.fallback_texts import ASK_REPHRASE, GIVE_UP, did_you_mean
+from bot.nlu.parse_data import faq_response
+from bot.domain.topics import topic_for
 
 FALLBACK_INTENT = "nlu_fallback"
 

@@ -1,7 +1,7 @@
 """The REST channel (`POST /webhooks/rest/webhook`), hardened for the public.
 
 Compared with Rasa's RestInput it: answers 400 (never 500) to malformed requests; replies at
-once to empty, emoji-only or huge messages (bot/message_guard.py); keeps people from typing
+once to empty, emoji-only or huge messages (bot/channels/message_guard.py); keeps people from typing
 `/intent{...}` commands; never logs message text; and when the bot produced no reply at all
 (for example the action server is down) sends the Help Center number instead of silence.
 """
@@ -17,9 +17,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.contacts import line
-from bot.message_guard import check_message, domain_payloads
-from bot.sms_format import SMS_SENDER_PREFIX
+from bot.domain.contacts import line
+from bot.channels.message_guard import check_message, domain_payloads
+from bot.channels.sms_format import SMS_SENDER_PREFIX
 
 logger = logging.getLogger(__name__)
 

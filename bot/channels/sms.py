@@ -15,7 +15,7 @@ Compared with Rasa's TwilioInput it:
   HELP/INFO with one SMS;
 - reads "1", "2" ... as the buttons of the bot's last question (from the tracker store, so it
   survives restarts);
-- sends plain-text messages of at most 320 characters where possible (bot/sms_format.py),
+- sends plain-text messages of at most 320 characters where possible (bot/channels/sms_format.py),
   through Twilio's REST client in a worker thread so the server never blocks;
 - never logs message text or phone numbers.
 """
@@ -38,9 +38,9 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
-from bot import sms_format
+from bot.channels import sms_format
 from bot.channels.rest import NO_REPLY_TEXT
-from bot.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
+from bot.channels.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
 
 logger = logging.getLogger(__name__)
 # The twilio client logs each request's URL and headers at INFO level: keep it quiet.

@@ -8,7 +8,7 @@ Compared with Rasa's SocketIOInput it:
   coroutine (python-socketio >= 5.10, RasaHQ/rasa#13027);
 - accepts only session ids it issues itself (32 hex digits), and sends each message to the
   session the connection asked for, so a connection cannot post into a session it never joined;
-- runs bot/message_guard.py on every message (empty, emoji-only, huge, `/intent{...}` commands)
+- runs bot/channels/message_guard.py on every message (empty, emoji-only, huge, `/intent{...}` commands)
   and answers those at once;
 - sends the Help Center number when the bot produced no reply at all (as bot/channels/rest.py);
 - never logs message text.
@@ -34,7 +34,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels.rest import NO_REPLY_TEXT
-from bot.message_guard import check_message, domain_payloads
+from bot.channels.message_guard import check_message, domain_payloads
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@
 
 The page embeds the widget with one script tag; the tag tells it where the Rasa server is
 (RASA_URL, or http://127.0.0.1:$RASA_PORT, default port 5005) and which Help Center number to
-show when that server cannot be reached (bot/contacts.py). Rasa must allow this page's origin:
+show when that server cannot be reached (bot/domain/contacts.py). Rasa must allow this page's origin:
 WEB_ORIGINS for the socketio channel (bot/channels/socketio.py).
 
 Static files are served from a list made at start-up (bot/web/static/), so no request path can
@@ -25,7 +25,7 @@ from sanic.exceptions import NotFound
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.contacts import DMHC_WEBSITE, ONLINE_FORM_URL, line
+from bot.domain.contacts import DMHC_WEBSITE, ONLINE_FORM_URL, line
 
 HOST = "127.0.0.1"
 STATIC_DIR = Path(__file__).resolve().parent / "static"

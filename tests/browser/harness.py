@@ -8,8 +8,8 @@ import threading
 from pathlib import Path
 from typing import Set
 
-from bot import launcher
-from bot.launcher import HOST, Settings, wait_until_ready
+from bot.run import launcher
+from bot.run.launcher import HOST, Settings, wait_until_ready
 
 
 def start_web_app(port: int, rasa_url: str, log: Path) -> subprocess.Popen:

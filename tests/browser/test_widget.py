@@ -14,9 +14,9 @@ from typing import Dict, Iterator, List
 
 import pytest
 
-from bot.contacts import line
-from bot.eligibility_questions import QUESTIONS
-from bot.launcher import HOST, ROOT, stop
+from bot.domain.contacts import line
+from bot.eligibility.questions import QUESTIONS
+from bot.run.launcher import HOST, ROOT, stop
 from tests.e2e.servers import Bot, free_port, running_bot
 from tests.browser.harness import TcpProxy, start_web_app
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from bot.launcher import HOST, Settings, start_action_server, start_rasa_server, stop, wait_until_ready
+from bot.run.launcher import HOST, Settings, start_action_server, start_rasa_server, stop, wait_until_ready
 
 
 def free_port() -> int:

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.contacts import line
-from bot.topics import TOPICS
+from bot.domain.contacts import line
+from bot.domain.topics import TOPICS
 
 HC = re.escape(line("help_center"))
 DOMAIN = yaml.safe_load((Path(__file__).resolve().parents[2] / "domain.yml").read_text())

@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from bot.contacts import line
-from bot.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY
+from bot.domain.contacts import line
+from bot.channels.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY, TOO_LONG_REPLY
 
 HC = re.escape(line("help_center"))
 

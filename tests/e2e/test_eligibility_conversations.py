@@ -11,10 +11,10 @@ from typing import List, Sequence, Tuple
 
 import pytest
 
-from bot.contacts import line
-from bot.dates import (add_days, add_months, medi_cal_hearing_deadline, parse_past_date, say_date,
+from bot.domain.contacts import line
+from bot.domain.dates import (add_days, add_months, medi_cal_hearing_deadline, parse_past_date, say_date,
                        today_in_california)
-from bot.eligibility_questions import QUESTIONS
+from bot.eligibility.questions import QUESTIONS
 
 TODAY = today_in_california()
 HC = re.escape(line("help_center"))
@@ -41,7 +41,9 @@ CONVERSATIONS = {
     ],
     "kaiser denial from the first message to an IMR with its deadline": [
         ("Kaiser denied the MRI my doctor ordered", [r"grievance", r"check where your case goes"]),
-        ("yes please", [r"Let's check", Q["urgent"]]),
+        # Kaiser is known from the first message; the plan's reason was not said, so it is asked.
+        ("yes please", [r"Let's check", Q["problem"]]),
+        ("they said it's not medically necessary", [Q["urgent"]]),
         ("no", [Q["filed_grievance"]]),
         ("yeah i did", [Q["plan_answered"]]),
         ("yes, they said no again", [Q["decision_date"]]),

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.eval_cases import run
+from bot.run.eval_cases import run
 
 CASES = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "faq_dev.yml"
 

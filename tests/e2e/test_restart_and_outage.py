@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from bot.contacts import line
-from bot.eligibility_questions import QUESTIONS
+from bot.domain.contacts import line
+from bot.eligibility.questions import QUESTIONS
 from tests.e2e.servers import running_bot
 
 

@@ -7,7 +7,7 @@ import sys
 
 import pexpect
 
-from bot.contacts import line
+from bot.domain.contacts import line
 from tests.e2e.conftest import ROOT
 from tests.e2e.servers import free_port
 

@@ -17,10 +17,10 @@ from typing import Dict, Iterator, List, Optional, Tuple
 import pytest
 from twilio.request_validator import RequestValidator
 
-from bot.contacts import PHONE_LINES, line
-from bot.eligibility_questions import QUESTIONS
-from bot.message_guard import COMMAND_REPLY, NO_WORDS_REPLY
-from bot.sms_format import HARD_LIMIT, HELP_TEXT, SOFT_LIMIT
+from bot.domain.contacts import PHONE_LINES, line
+from bot.eligibility.questions import QUESTIONS
+from bot.channels.message_guard import COMMAND_REPLY, NO_WORDS_REPLY
+from bot.channels.sms_format import HARD_LIMIT, HELP_TEXT, SOFT_LIMIT
 from tests.e2e.servers import HOST, running_bot
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,8 @@ from typing import Any, Iterator, Tuple
 
 import pytest
 
-from bot.contacts import line
-from bot.launcher import HOST, stop
+from bot.domain.contacts import line
+from bot.run.launcher import HOST, stop
 from tests.browser.harness import start_web_app
 from tests.e2e.servers import free_port
 

@@ -9,8 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.denial import ActionExplainDenial
 from actions.fallback import ActionAskAffirmation, ActionAskRephrase, ActionGiveUp, best_guess
-from bot.contacts import line
-from bot.topics import TOPICS
+from bot.domain.contacts import line
+from bot.domain.topics import TOPICS
 
 
 def tracker_with(latest_message: Dict[str, Any]) -> Tracker:

@@ -1,11 +1,11 @@
-"""Date reading and DMHC deadline arithmetic (bot/dates.py). "Today" is fixed to Sunday 2026-11-29."""
+"""Date reading and DMHC deadline arithmetic (bot/domain/dates.py). "Today" is fixed to Sunday 2026-11-29."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
 import pytest
 
-from bot.dates import (
+from bot.domain.dates import (
     TZ,
     DateAnswer,
     add_business_days,

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from bot.coverage_terms import CASE_SENSITIVE, ENTITY_LABELS, TERMS, canonical
-from bot.denial_routing import DMHC_PATH, response_for_denial
-from bot.spacy_pipeline import build
+from bot.domain.coverage_terms import CASE_SENSITIVE, ENTITY_LABELS, TERMS, canonical
+from bot.domain.denial_routing import DMHC_PATH, response_for_denial
+from bot.nlu.spacy_pipeline import build
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,10 @@ def nlp() -> spacy.language.Language:
     ("an EPO regulated by the Department of Insurance", [("Department of Insurance", "agency", "cdi")]),
     ("I'm on workers' comp", [("workers' comp", "program", "workers_comp")]),
     ("va a llover", []),
+    ("my Kaiser Senior Advantage plan said no", [("Kaiser Senior Advantage", "program", "medicare_advantage")]),
+    ("SCAN Health Plan denied it", [("SCAN Health Plan", "health_plan", "scan")]),
+    ("Kaiser denied my CT SCAN", [("Kaiser", "health_plan", "kaiser")]),
+    ("I have Cigna through CalPERS", [("Cigna", "health_plan", "cigna"), ("CalPERS", "program", "calpers")]),
 ])
 def test_pipeline_finds_plans_programs_and_agencies(nlp, text, expected):
     assert [(e.text, e.label_, e.ent_id_) for e in nlp(text).ents] == expected
@@ -50,6 +54,15 @@ def test_every_term_has_a_known_label_and_is_found_by_the_pipeline(nlp):
     (["workers comp"], "utter_faq/agency_workers_comp"),
     (["FEHB"], "utter_faq/agency_federal_employee"),
     (["something unknown"], DMHC_PATH),
+    (["Kaiser Senior Advantage"], "utter_faq/agency_medicare"),
+    (["Kaiser", "Medicare"], "utter_faq/agency_medicare"),
+    (["SCAN Health Plan"], "utter_faq/agency_medicare"),
+    (["L.A. Care"], "utter_faq/agency_medi_cal"),
+    (["IEHP"], "utter_faq/agency_medi_cal"),
+    (["Health Net", "Medi-Cal"], "utter_faq/agency_medi_cal"),
+    (["Cigna"], DMHC_PATH),  # depends on the product; the check says how to confirm
+    (["CalPERS"], DMHC_PATH),
+    (["Covered California"], DMHC_PATH),
 ])
 def test_response_for_denial(values, response):
     assert response_for_denial(values) == response

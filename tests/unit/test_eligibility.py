@@ -8,8 +8,8 @@ from typing import Dict, List
 
 import pytest
 
-from bot import contacts
-from bot.eligibility import (
+from bot.domain import contacts
+from bot.eligibility.rules import (
     Case,
     Coverage,
     Outcome,
@@ -44,8 +44,14 @@ def texts(outcome: Outcome, case: Case = Case()) -> List[str]:
     return (
         [outcome.title, outcome.reason, outcome.agency or "", case_summary(case, outcome)]
         + list(outcome.steps)
+        + list(outcome.details)
         + [label for label, _ in outcome.dates]
     )
+
+
+def said(outcome: Outcome) -> str:
+    """Everything the person reads about the outcome, but the summary."""
+    return " ".join((outcome.title, outcome.reason) + outcome.steps + outcome.details)
 
 
 # --------------------------------------------------------------------------- decision table
@@ -79,10 +85,15 @@ TABLE = [
         Route.IMR, "R9", (("Six months ended", date(2026, 9, 1)),),
     ),
     (
-        "R9 serious unsure, date unknown",
-        dmhc(problem=Problem.EXPERIMENTAL, serious_condition="unsure", filed_grievance=None,
+        "R9 serious, date unknown",
+        dmhc(problem=Problem.EXPERIMENTAL, serious_condition="yes", filed_grievance=None,
              decision_date_unknown=True),
         Route.IMR, "R9", (),
+    ),
+    (
+        "R9 serious unsure -> plan grievance first (the safe path)",
+        dmhc(problem=Problem.EXPERIMENTAL, serious_condition="unsure", filed_grievance="no"),
+        Route.PLAN_FIRST, "R11", (),
     ),
     (
         "R9 not serious -> plan first",
@@ -238,13 +249,13 @@ def test_texts_are_plain_and_never_turn_people_away(name, case, route, rule, dat
 
 
 @pytest.mark.parametrize("name,case,route,rule,dates", TABLE, ids=IDS)
-def test_dates_are_also_said_in_the_steps(name, case, route, rule, dates):
-    from bot.dates import say_date
+def test_dates_are_also_said_in_the_title_or_steps(name, case, route, rule, dates):
+    from bot.domain.dates import say_date
 
     outcome = decide(case, TODAY)
-    steps = " ".join(outcome.steps)
+    shown = " ".join((outcome.title,) + outcome.steps)
     for _, day in outcome.dates:
-        assert say_date(day) in steps
+        assert say_date(day) in shown
 
 
 # --------------------------------------------------------------------------- boundaries
@@ -261,11 +272,10 @@ def test_day_29_waits_for_day_30_and_day_30_files_now():
 
 def test_six_month_boundary():
     on_time = decide(dmhc(plan_answered="yes", decision_date=date(2026, 5, 29)), TODAY)
-    assert on_time.route is Route.IMR and "November 29, 2026" in " ".join(on_time.steps)
+    assert on_time.route is Route.IMR and on_time.title == "Apply for an IMR by November 29, 2026"
     late = decide(dmhc(plan_answered="yes", decision_date=date(2026, 5, 29)), TODAY + D(1))
     assert late.route is Route.IMR_LATE
-    steps = " ".join(late.steps)
-    assert "apply anyway" in steps and "may accept" in steps
+    assert "apply anyway" in " ".join(late.steps) and "may still accept" in late.reason
 
 
 def test_six_months_clamps_to_month_end():
@@ -292,9 +302,9 @@ def test_medi_cal_hearing_deadline_is_120_days_and_order_is_explained():
 
 
 def test_medi_cal_plan_first_names_the_60_day_appeal_window():
-    outcome = decide(medi_cal(filed_grievance="no"), TODAY)
+    outcome = decide(medi_cal(filed_grievance="no", decision_date_unknown=True), TODAY)
     assert outcome.route is Route.PLAN_FIRST and "medi_cal_ombudsman" in outcome.phones
-    assert any("within 60 days of the plan's Notice of Action" in s for s in outcome.steps)
+    assert any("within 60 days of the date on the plan's denial letter" in s for s in outcome.steps)
     assert not any("60 days" in s for s in decide(dmhc(filed_grievance="no"), TODAY).steps)
 
 
@@ -324,24 +334,25 @@ def test_unsure_answers_each_lead_somewhere_useful():
     assert "Evidence of Coverage" in unknown.steps[0]
     # problem unsure: the IMR side (the Help Center picks the track)
     problem = decide(dmhc(problem=Problem.UNKNOWN, plan_answered="yes", decision_date=date(2026, 10, 5)), TODAY)
-    assert problem.route is Route.IMR and any("Help Center will decide" in s for s in problem.steps)
-    # serious condition unsure: IMR, Help Center judges the condition
-    serious = decide(dmhc(problem=Problem.EXPERIMENTAL, serious_condition="unsure", decision_date_unknown=True), TODAY)
-    assert serious.route is Route.IMR and any("life-threatening" in s for s in serious.steps)
+    assert problem.route is Route.IMR and any("Help Center decides" in s for s in problem.steps)
+    # serious condition unsure: the plan grievance stays the safe path; skipping it "may" apply
+    serious = decide(dmhc(problem=Problem.EXPERIMENTAL, serious_condition="unsure", filed_grievance="no"), TODAY)
+    assert serious.route is Route.PLAN_FIRST
+    assert any("life-threatening" in s and "may" in s and "Help Center can confirm" in s for s in serious.steps)
     # state hearing unsure: continue, with the Ombudsman check
-    hearing = decide(medi_cal(state_hearing="unsure", filed_grievance="no"), TODAY)
-    assert hearing.route is Route.PLAN_FIRST and any("Ombudsman can check" in s for s in hearing.steps)
+    hearing = decide(medi_cal(state_hearing="unsure", filed_grievance="no", decision_date_unknown=True), TODAY)
+    assert hearing.route is Route.PLAN_FIRST and "Ombudsman can check" in said(hearing)
     # filed unsure: plan first, check with the plan
     filed = decide(dmhc(filed_grievance="unsure"), TODAY)
     assert any("Check with your plan" in s for s in filed.steps)
     # plan answered unsure: treated as not answered, with a check of the mail
     answered = decide(dmhc(plan_answered="unsure", grievance_date=TODAY - D(5)), TODAY)
-    assert answered.route is Route.WAIT and any("Check your mail" in s for s in answered.steps)
+    assert answered.route is Route.WAIT and "Check your mail" in said(answered)
     # dates unknown: the rule without a date
     g_unknown = decide(dmhc(plan_answered="no", grievance_date_unknown=True), TODAY)
     assert g_unknown.dates == () and any("30 days" in s for s in g_unknown.steps)
     d_unknown = decide(dmhc(plan_answered="yes", decision_date_unknown=True), TODAY)
-    assert any("within six months of the date on the plan's written decision" in s for s in d_unknown.steps)
+    assert d_unknown.title == "Apply for an IMR within six months of the plan's decision"
 
 
 def test_unknown_coverage_urgent_is_hedged_too():
@@ -350,10 +361,17 @@ def test_unknown_coverage_urgent_is_hedged_too():
     assert outcome.reason.startswith("If your plan is under the DMHC")
 
 
-def test_billing_gets_surprise_bill_guidance():
+def test_billing_gets_the_service_page_steps_and_surprise_bill_guidance_only_when_it_applies():
     outcome = decide(dmhc(problem=Problem.BILLING, urgent=None, filed_grievance="no"), TODAY)
     steps = " ".join(outcome.steps)
-    assert "Do not pay more than" in steps and "hold it" in steps and "Attach a copy of the bill" in steps
+    # service page: billing office explains, then the plan's grievance, then the Help Center
+    assert steps.index("billing office that sent the bill") < steps.index("file a grievance")
+    assert "attach a copy of the bill" in steps
+    assert "deductible, co-pay or co-insurance" in steps
+    # "do not pay more" only for emergency care or an out-of-network doctor at an in-network place
+    for step in outcome.steps:
+        if "do not pay more" in step.lower():
+            assert step.startswith("If the bill is for emergency care, or from an out-of-network doctor")
 
 
 def test_dmhc_routes_say_what_to_gather_and_offer_free_help():
@@ -361,8 +379,8 @@ def test_dmhc_routes_say_what_to_gather_and_offer_free_help():
                  dmhc(problem=Problem.EXPERIMENTAL, serious_condition="yes", decision_date_unknown=True),
                  medi_cal(plan_answered="yes", decision_date=date(2026, 10, 5))):
         outcome = decide(case, TODAY)
-        steps = " ".join(outcome.steps)
-        assert "written d" in steps and "medical records" in steps and "doctor" in steps
+        details = " ".join(outcome.details)
+        assert "written d" in details and "medical records" in details and "doctor" in details
         assert "hca" in outcome.phones
 
 
@@ -416,7 +434,8 @@ KAISER = dict(coverage=Coverage.DMHC, problem=Problem.NOT_NECESSARY, urgent="no"
         (dict(KAISER, problem=Problem.EXPERIMENTAL, serious_condition="yes"),
          ["coverage", "problem", "urgent", "serious_condition", "decision_date"]),
         (dict(KAISER, problem=Problem.EXPERIMENTAL, serious_condition="unsure"),
-         ["coverage", "problem", "urgent", "serious_condition", "decision_date"]),
+         ["coverage", "problem", "urgent", "serious_condition", "filed_grievance", "plan_answered",
+          "decision_date"]),
         (dict(KAISER, problem=Problem.EXPERIMENTAL, serious_condition="no"),
          ["coverage", "problem", "urgent", "serious_condition", "filed_grievance", "plan_answered",
           "decision_date"]),
@@ -426,8 +445,14 @@ KAISER = dict(coverage=Coverage.DMHC, problem=Problem.NOT_NECESSARY, urgent="no"
          ["coverage", "problem", "urgent", "state_hearing", "filed_grievance", "plan_answered", "decision_date"]),
         (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, state_hearing="yes"),
          ["coverage", "problem", "urgent", "state_hearing"]),
+        (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, state_hearing="no", filed_grievance="no"),
+         ["coverage", "problem", "urgent", "state_hearing", "filed_grievance", "decision_date"]),
+        (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, problem=Problem.NOT_COVERED, filed_grievance="no"),
+         ["coverage", "problem", "urgent", "filed_grievance", "decision_date"]),
         (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, problem=Problem.SERVICE),
          ["coverage", "problem", "urgent", "filed_grievance", "plan_answered", "decision_date"]),
+        (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, problem=Problem.SERVICE, filed_grievance="no"),
+         ["coverage", "problem", "urgent", "filed_grievance"]),
         (dict(KAISER, coverage=Coverage.MEDI_CAL_MANAGED, problem=Problem.EXPERIMENTAL,
               serious_condition="yes", state_hearing="no"),
          ["coverage", "problem", "urgent", "serious_condition", "state_hearing", "decision_date"]),

@@ -10,8 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.eligibility_dialogue import (ActionEligibilityResult, ActionExplainQuestion,
                                           ActionStartEligibility, AskConfirmAnswers, prefill)
 from actions.eligibility_form import ValidateEligibilityForm
-from bot.contacts import line
-from bot.eligibility_questions import QUESTIONS
+from bot.domain.contacts import line
+from bot.eligibility.questions import QUESTIONS
 
 DOMAIN: Dict[str, Any] = {"forms": {"eligibility_form": {"required_slots": ["coverage"]}}}
 
@@ -88,12 +88,12 @@ def test_experimental_denial_never_asks_about_a_grievance():
 def test_confirmation_yes_completes_and_a_date_correction_comes_back_to_the_summary():
     slots = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
              "filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2026-10-05"}
-    _, events = run(ValidateEligibilityForm(), tracker(dict(slots, confirm_answers="Yes"), "Yes",
+    _, events = run(ValidateEligibilityForm(), tracker(dict(slots, confirm_answers="Yes"), "Yes", intent="affirm",
                                                        requested="confirm_answers"))
     assert slot_events(events)["confirm_answers"] == "yes"
     _, events = run(ValidateEligibilityForm(),
                     tracker(dict(slots, confirm_answers="no, the decision came in May"),
-                            "no, the decision came in May", requested="confirm_answers"))
+                            "no, the decision came in May", intent="deny", requested="confirm_answers"))
     changed = slot_events(events)
     assert changed["decision_date"].endswith("-05-01") and changed["confirm_answers"] is None
 
@@ -109,9 +109,20 @@ def test_start_prefills_what_the_describing_message_said():
     assert "stop" in messages[0]["text"]
 
 
-def test_prefill_from_urgent_message():
-    assert prefill("my plan keeps delaying my chemo", "describe_urgent_problem", []) == {
-        "problem": "not_medically_necessary", "urgent": "yes"}
+def test_prefill_from_urgent_message_takes_urgency_but_does_not_guess_the_reason():
+    assert prefill("my plan keeps delaying my chemo", "describe_urgent_problem", []) == {"urgent": "yes"}
+
+
+def test_a_button_payload_is_not_taken_for_the_describing_message():
+    """Clicking "Yes, check my case" after "Kaiser denied my MRI" must not ask the plan again."""
+    denial = {"event": "user", "text": "Kaiser denied my MRI",
+              "parse_data": {"intent": {"name": "describe_denial"},
+                             "entities": [{"entity": "health_plan", "value": "Kaiser"}]}}
+    click = {"event": "user", "text": "/check_eligibility",
+             "parse_data": {"intent": {"name": "check_eligibility"}, "entities": []}}
+    _, events = run(ActionStartEligibility(), tracker({}, "/check_eligibility", events=[denial, click]))
+    slots = slot_events(events)
+    assert slots["coverage"] == "dmhc" and slots["problem"] is None
 
 
 def test_why_explains_the_current_question():
@@ -137,7 +148,7 @@ def test_a_yes_with_a_date_answers_the_date_question_too():
                     tracker({"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
                              "filed_grievance": "yes, we appealed on Oct 5",
                              "plan_answered": None},
-                            "yes, we appealed on Oct 5", requested="filed_grievance"))
+                            "yes, we appealed on Oct 5", intent="affirm", requested="filed_grievance"))
     slots = slot_events(events)
     assert slots["filed_grievance"] == "yes" and slots["grievance_date"].endswith("-10-05")
 
@@ -146,7 +157,7 @@ def test_an_answer_to_another_question_is_kept_and_the_question_asked_again():
     messages, events = run(ValidateEligibilityForm(),
                            tracker({"coverage": "dmhc", "problem": "not_medically_necessary",
                                     "urgent": "we haven't appealed yet"},
-                                   "we haven't appealed yet", requested="urgent"))
+                                   "we haven't appealed yet", intent="deny", requested="urgent"))
     slots = slot_events(events)
     assert slots["urgent"] is None and slots["filed_grievance"] == "no"
     assert slots["requested_slot"] == "urgent" and "noted" in messages[0]["text"]
@@ -155,6 +166,35 @@ def test_an_answer_to_another_question_is_kept_and_the_question_asked_again():
 def test_not_knowing_about_urgency_is_not_a_coverage_answer():
     _, events = run(ValidateEligibilityForm(),
                     tracker({"coverage": "i don't know if it's urgent"}, "i don't know if it's urgent",
-                            requested="coverage"))
+                            intent="unsure", requested="coverage"))
     slots = slot_events(events)
     assert slots["coverage"] is None and slots["urgent"] == "unsure"
+
+
+def test_a_negated_answer_is_read_as_no_by_the_model_not_as_yes_by_its_words():
+    for slot, text in (("urgent", "It is not urgent"), ("filed_grievance", "We did not appeal to the plan"),
+                       ("plan_answered", "They did not send anything")):
+        _, events = run(ValidateEligibilityForm(),
+                        tracker({"coverage": "dmhc", "problem": "not_medically_necessary",
+                                 "urgent": "no", "filed_grievance": "yes", slot: text},
+                                text, intent="deny", requested=slot))
+        assert slot_events(events)[slot] == "no", slot
+
+
+def test_yes_that_is_what_the_letter_said_keeps_the_decision_date():
+    slots = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+             "filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2026-10-05"}
+    text = "yes, that's what the letter said"
+    _, events = run(ValidateEligibilityForm(), tracker(dict(slots, confirm_answers=text), text,
+                                                       intent="affirm", requested="confirm_answers"))
+    changed = slot_events(events)
+    assert changed["confirm_answers"] == "yes" and "decision_date" not in changed
+
+
+def test_never_filed_at_the_date_question_undoes_the_yes():
+    slots = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+             "filed_grievance": "yes", "plan_answered": "no", "grievance_date": "actually we never filed one"}
+    _, events = run(ValidateEligibilityForm(), tracker(slots, "actually we never filed one",
+                                                       intent="deny", requested="grievance_date"))
+    changed = slot_events(events)
+    assert changed["filed_grievance"] == "no" and changed["grievance_date"] is None

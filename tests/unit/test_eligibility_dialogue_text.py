@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from bot.contacts import line
-from bot.eligibility import decide
-from bot.eligibility_result import result_messages
-from bot.eligibility_slots import asked_path, case_from_slots, summary_lines
+from bot.domain.contacts import line
+from bot.eligibility.rules import decide
+from bot.eligibility.result import result_messages
+from bot.eligibility.slots import asked_path, case_from_slots, summary_lines
 
 TODAY = date(2026, 11, 29)
 KAISER_DENIAL = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.language import detect_non_english
-from bot.priority_intents import priority_intent
+from bot.nlu.language import detect_non_english
+from bot.nlu.language import looks_spanish
+from bot.nlu.priority_intents import priority_intent
 
 
 @pytest.mark.parametrize("text", [
     "I want to end my life", "thinking about suicide", "i dont want to be alive anymore",
     "my son says he wants to die", "I keep cutting myself", "everyone is better off without me",
-    "quiero morir", "there's no reason to keep going after this denial",
+    "there's no reason to live after this denial",
 ])
 def test_crisis(text):
     assert priority_intent(text) == "crisis_self_harm"
@@ -29,6 +30,11 @@ def test_emergency_now(text):
     "the ambulance bill is huge", "my plan denied my therapy",
     "how do I file an IMR", "no", "si", "ok", "Medi-Cal denied my son's therapy",
     "my plan denied my cirugía", "", "😀",
+    # Near misses: past events, bills, diagnoses and slow plans are not emergencies.
+    "My plan has been unresponsive to my grievance for 45 days",
+    "I had to call an ambulance last month and now they won't pay",
+    "My daughter has a seizure disorder and the plan denied her medication",
+    "i'm not sure, he is having more meltdowns without it but nobody is in danger",
 ])
 def test_ordinary_messages_are_left_to_the_classifier(text):
     assert priority_intent(text) is None
@@ -46,5 +52,15 @@ def test_other_languages(text, code):
     assert priority_intent(text) == "other_language"
 
 
-def test_crisis_in_spanish_wins_over_language():
-    assert priority_intent("ya no quiero vivir, quiero morir") == "crisis_self_harm"
+def test_crisis_in_spanish_wins_over_language_and_gets_the_spanish_line():
+    assert priority_intent("ya no quiero vivir, quiero morir") == "crisis_self_harm_es"
+    assert priority_intent("quiero morir") == "crisis_self_harm_es"
+    assert priority_intent("tengo un dolor en el pecho muy fuerte ahora mismo") == "emergency_now_es"
+
+
+@pytest.mark.parametrize("text, language", [
+    ("ya no quiero vivir", True), ("no puedo respirar", True), ("mi esposo no respira", True),
+    ("I want to kill myself", False), ("my dad isn't breathing", False), ("i want to die", False),
+])
+def test_the_language_of_a_safety_line(text, language):
+    assert looks_spanish(text) is language

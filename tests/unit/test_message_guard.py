@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.message_guard import (COMMAND_REPLY, CRISIS_TOO_LONG_REPLY, EMPTY_REPLY, MAX_MESSAGE_CHARS,
+from bot.channels.message_guard import (COMMAND_REPLY, CRISIS_TOO_LONG_REPLY, EMPTY_REPLY, MAX_MESSAGE_CHARS,
                                NO_WORDS_REPLY, TOO_LONG_REPLY, check_message, domain_payloads)
 
 ROOT = Path(__file__).resolve().parents[2]

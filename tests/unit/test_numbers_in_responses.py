@@ -1,4 +1,4 @@
-"""Every phone number and figure the bot can say is one of those kept in bot/contacts.py."""
+"""Every phone number and figure the bot can say is one of those kept in bot/domain/contacts.py."""
 from __future__ import annotations
 
 import re
@@ -8,10 +8,10 @@ from typing import List
 import pytest
 import yaml
 
-from bot import contacts
+from bot.domain import contacts
 from bot.channels.rest import NO_REPLY_TEXT
-from bot.fallback_texts import FALLBACK_REPLIES
-from bot.message_guard import GUARD_REPLIES
+from bot.domain.fallback_texts import FALLBACK_REPLIES
+from bot.channels.message_guard import GUARD_REPLIES
 
 ROOT = Path(__file__).resolve().parents[2]
 PHONE = re.compile(r"(?:1-)?\d{3}-(?:\d{3}-\d{4}|[A-Z]{3}-\d{4}|[A-Z]{7,})|\b(?:988|911)\b")

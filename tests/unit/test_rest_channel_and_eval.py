@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.channels.rest import BadRequest, parse_request
-from bot.eval_cases import expand, judge, reply_text, run
+from bot.run.eval_cases import expand, judge, reply_text, run
 
 
 def test_parse_request_accepts_sender_and_message():

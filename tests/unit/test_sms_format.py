@@ -1,4 +1,4 @@
-"""SMS formatting (bot/sms_format.py): plain text, message length, numbered buttons, keywords."""
+"""SMS formatting (bot/channels/sms_format.py): plain text, message length, numbered buttons, keywords."""
 from __future__ import annotations
 
 import re
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import sms_format as sms
-from bot.contacts import line
-from bot.eligibility_questions import QUESTIONS, YES_NO_UNSURE
-from bot.message_guard import GUARD_REPLIES
+from bot.channels import sms_format as sms
+from bot.domain.contacts import line
+from bot.eligibility.questions import QUESTIONS, YES_NO_UNSURE
+from bot.channels.message_guard import GUARD_REPLIES
 
 YES_NO_NOT_SURE = [{"title": t, "payload": t} for t in YES_NO_UNSURE]
 MARKDOWN = re.compile(r"\*\*|__|`|\]\(|^#", re.MULTILINE)

@@ -9,7 +9,7 @@ import pytest
 from bot.channels.rest import NO_REPLY_TEXT
 from bot.channels.socketio import (DEFAULT_ORIGINS, WidgetSocketIOInput, allowed_origins,
                                    enter_room, valid_session_id)
-from bot.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY
+from bot.channels.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY
 
 SESSION = "0123456789abcdef0123456789abcdef"
 

@@ -1,0 +1,1 @@
+"""Facts with no Rasa: phone lines, plans and agencies, topics, dates and shared texts."""

@@ -1,0 +1,65 @@
+"""Plain-language names for what the assistant understood, used when it asks "Did you mean ...?".
+
+Each topic has a title for the question and a sample question that the "Yes" button sends: the
+sample is ordinary text the classifier answers confidently (tests/e2e check that), so the
+two-stage fallback can resume with the right answer.
+"""
+from __future__ import annotations
+
+from typing import Dict, NamedTuple, Optional
+
+
+class Topic(NamedTuple):
+    title: str
+    sample_question: str
+
+
+TOPICS: Dict[str, Topic] = {
+    "describe_denial": Topic("your health plan denied a treatment", "My health plan denied a treatment"),
+    "describe_urgent_problem": Topic("an urgent problem getting care", "My plan is delaying urgent care and I am getting worse"),
+    "check_eligibility": Topic("whether you qualify for an IMR", "Do I qualify for an Independent Medical Review?"),
+    "faq/imr_chances": Topic("your chances of getting the service with an IMR", "What are the odds of winning an IMR?"),
+    "faq/imr_win": Topic("what happens after you win an IMR", "What does my plan have to do if I win the IMR?"),
+    "faq/what_is_imr": Topic("what an IMR is", "What is an Independent Medical Review?"),
+    "faq/who_reviews": Topic("who reviews an IMR", "Who are the doctors that review an IMR?"),
+    "faq/what_is_complaint": Topic("what a Consumer Complaint is", "What does a Consumer Complaint cover?"),
+    "faq/imr_or_complaint": Topic("IMR or Consumer Complaint", "Should I file an IMR or a complaint?"),
+    "faq/how_to_file": Topic("how to file the IMR/Complaint form", "How do I send in the IMR/Complaint form?"),
+    "faq/deadline": Topic("the deadline to apply", "What is the deadline to apply for an IMR?"),
+    "faq/late_filing": Topic("applying after the deadline", "Can I still apply after the six month deadline?"),
+    "faq/cost": Topic("what an IMR costs", "Does an IMR cost anything?"),
+    "faq/how_long": Topic("how long a review takes", "How long does an IMR take to be decided?"),
+    "faq/plan_first": Topic("filing with your plan first", "Do I need to file a grievance with my plan first?"),
+    "faq/plan_no_answer": Topic("a plan that has not answered your grievance", "My plan never answered my grievance"),
+    "faq/experimental": Topic("a treatment called experimental", "My plan says the treatment is experimental"),
+    "faq/documents": Topic("what documents to send", "What documents should I send with the form?"),
+    "faq/file_for_someone": Topic("filing for someone else", "Can I file an IMR for my mother?"),
+    "faq/form_help": Topic("free help with the form", "Who can help me fill out the form for free?"),
+    "faq/contact": Topic("how to reach the Help Center", "What is the Help Center phone number?"),
+    "faq/what_dmhc_does": Topic("what the DMHC does", "What is the Department of Managed Health Care?"),
+    "faq/which_plans": Topic("which plans the DMHC regulates", "Does the DMHC regulate my health plan?"),
+    "faq/languages": Topic("help in other languages", "Can I get help in Spanish?"),
+    "faq/is_bot": Topic("who you are talking to", "Am I talking to a real person?"),
+    "faq/bill_for_care": Topic("a bill for care you received", "I got a bill for care I received"),
+    "faq/surprise_bill": Topic("a surprise bill from an out-of-network doctor", "An out-of-network doctor at my in-network hospital sent me a bill"),
+    "faq/report_problem": Topic("a complaint about your plan or provider", "I want to complain about my medical group"),
+    "faq/agency_medicare": Topic("Medicare appeals", "How do I appeal with Medicare?"),
+    "faq/agency_medi_cal": Topic("Medi-Cal appeals", "How do appeals work for Medi-Cal?"),
+    "faq/agency_self_funded": Topic("self-funded employer plans", "My employer plan is self-funded"),
+    "faq/agency_cdi": Topic("insurance regulated by the Department of Insurance", "My policy is regulated by the Department of Insurance"),
+    "faq/agency_federal_employee": Topic("federal employee plans", "I have a federal employee health plan"),
+    "faq/agency_tricare": Topic("TRICARE", "How do I appeal a TRICARE denial?"),
+    "faq/agency_va": Topic("VA health care", "The VA denied my care"),
+    "faq/agency_workers_comp": Topic("workers' compensation", "Workers comp denied treatment for my work injury"),
+    "faq/covered_ca_enrollment": Topic("Covered California enrollment", "I have a problem with my Covered California enrollment"),
+    "faq/tdd": Topic("the TDD line for deaf or hard of hearing callers", "what is the tdd line for deaf callers"),
+    "faq/hours": Topic("the Help Center's hours", "what hours is the help center open"),
+    "faq/what_qualifies": Topic("which services an IMR can review", "What kinds of services can an IMR review?"),
+    "faq/right_to_sue": Topic("your right to sue your plan", "Do I lose my right to sue my plan if I skip the IMR?"),
+    "faq/medi_cal_deadlines": Topic("Medi-Cal appeal deadlines", "What are the deadlines for a Medi-Cal appeal?"),
+}
+
+
+def topic_for(intent: Optional[str]) -> Optional[Topic]:
+    """The topic to confirm for an intent (or full retrieval intent), if it has one."""
+    return TOPICS.get(intent or "")

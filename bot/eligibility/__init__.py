@@ -1,0 +1,1 @@
+"""The eligibility check: the decision table, its questions, reading answers, texts."""

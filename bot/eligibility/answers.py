@@ -1,0 +1,215 @@
+"""Read the short answers people type to the eligibility questions.
+
+Buttons send plain words ("Yes", "Not sure", "Kaiser or another HMO") and people type their
+own ("yeah", "nope", "idk", "kaiser hmo"); both go through these readers, so a button is never
+a command that could set other slots. Each reader returns None when it cannot tell, and the
+form then asks again.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Dict, FrozenSet, Iterable, Optional, Sequence, Tuple
+
+from bot.domain import coverage
+from bot.domain.dates import parse_past_date
+from bot.eligibility.rules import Answer, Coverage, Problem
+
+# What the trained classifier's answer intents mean (data/nlu/answers.yml). The model reads
+# negations and hedges ("it is not urgent", "we never appealed", "I think so"); no pattern here
+# decides yes or no.
+POLARITY_OF_INTENT: Dict[str, Answer] = {"affirm": "yes", "deny": "no", "unsure": "unsure"}
+# Intents that, as the answer to one question, can only mean yes: "they denied it again"
+# answers "has your plan sent its decision?"; "she is getting worse every day" answers
+# "is it urgent?".
+YES_BY_DESCRIPTION: Dict[str, FrozenSet[str]] = {
+    "plan_answered": frozenset({"describe_denial"}),
+    "urgent": frozenset({"describe_urgent_problem"}),
+}
+FALLBACK_INTENT = "nlu_fallback"
+# A yes/no question expects a yes, a no or "not sure": the answer intent ranked highest among the
+# classifier's top few is taken, even when a topic like "faq" leads ("no, it's just a bill").
+ANSWER_WINDOW = 3
+
+
+# A narrow fallback when the model names no answer: a reply that opens with a bare yes or no
+# ("no, it was months ago"). Whatever follows is not read.
+_LEADING_ANSWER = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ya)|(no|nope|nah))(?:[\s,.!;:-]|$)", re.I)
+
+
+def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") -> Optional[Answer]:
+    """yes/no/unsure as the trained model read the reply to `slot`'s question, else None.
+
+    `ranking` is the classifier's (intent, confidence) list, best first; Rasa's fallback
+    intent is skipped. Only the top ANSWER_WINDOW intents are looked at, so a reply that is
+    about something else entirely ("purple") is not taken for an answer; then a reply that
+    opens with a bare "yes" or "no" counts.
+    """
+    window = [name for name, _ in ranking if name != FALLBACK_INTENT][:ANSWER_WINDOW]
+    for name in window:
+        if name in POLARITY_OF_INTENT:
+            return POLARITY_OF_INTENT[name]
+        if name in YES_BY_DESCRIPTION.get(slot, ()):
+            return "yes"
+    leading = _LEADING_ANSWER.match(text)
+    if leading:
+        return "yes" if leading.group(1) else "no"
+    return None
+
+
+# Which question a sentence talks about, by its nouns ("appeal", "hearing"). These only route an
+# answer to the right question; whether the answer is yes or no comes from the model.
+_TOPIC_WORDS: Dict[str, str] = {
+    "urgent": r"\burgen|\bemergenc|\bcan'?t\s+wait|\bcan\s+wait|\bserious\s+risk|\bsevere\s+pain|\bin\s+danger",
+    "serious_condition": r"life[\s-]*threat|\bdisabl|\bdebilitat|\bfatal\b|\bterminal\b",
+    "state_hearing": r"\bhearing\b",
+    "filed_grievance": r"\bappeal|\bgrievance|\bcomplain",
+    "plan_answered": r"\bdecision\b|\bdecided\b|\bupheld\b|\bheard\s+back\b|\bwrote\s+back\b"
+                     r"|\brepl(y|ied)\b|\brespon(d|ded|se)\b|\banswer(ed)?\b",
+}
+
+
+def topics_named(text: str) -> FrozenSet[str]:
+    """The yes/no questions a sentence talks about ("we haven't appealed yet" -> filed_grievance)."""
+    return frozenset(slot for slot, words in _TOPIC_WORDS.items() if re.search(words, text, re.I))
+
+
+def answers_in(slot: str, said: Optional[Answer], text: str) -> Tuple[Optional[Answer], Dict[str, Answer]]:
+    """The answer to `slot`, and to the other yes/no questions the sentence names.
+
+    A reply that names only other questions ("we haven't appealed yet" when asked about
+    urgency) answers those, not the one asked; one that names the asked question, or none,
+    answers it ("no, it was months ago").
+    """
+    if said is None:
+        return None, {}
+    named = topics_named(text)
+    others = {other: said for other in named if other != slot}
+    if slot in named or not others:
+        return said, others
+    return None, others
+
+
+_UNSURE = re.compile(
+    r"\b(not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|dunno|idk|no\s+idea|not\s+certain"
+    r"|can'?t\s+remember|don'?t\s+remember|no\s+clue)\b", re.I)
+
+
+def looks_unsure(text: str) -> bool:
+    """Does the text say "not sure" / "I don't know" in so many words?"""
+    return _UNSURE.search(text) is not None
+
+
+def about_another_question(text: str) -> bool:
+    """Does an "I don't know" talk about one of the yes/no questions ("I don't know if it's urgent")?"""
+    return bool(topics_named(text))
+
+
+def read_coverage(text: str, entity_values: Iterable[str] = ()) -> Optional[Coverage]:
+    """The kind of coverage from an answer like "kaiser hmo", "medi-cal through LA Care",
+    "Blue Shield PPO" (unknown: depends on the product), or "not sure" (unknown).
+
+    Names are read by bot/domain/coverage.py from the one table in bot/domain/coverage_terms.py.
+    """
+    if _UNSURE.search(text):
+        return None if about_another_question(text) else Coverage.UNKNOWN
+    return coverage.read_coverage(text, entity_values)
+
+
+# The problem kind the trained model recognised, as an answer to "what did your plan say?".
+PROBLEM_BY_TOPIC: Dict[str, Problem] = {
+    "faq/experimental": Problem.EXPERIMENTAL,
+    "faq/bill_for_care": Problem.BILLING,
+    "faq/surprise_bill": Problem.BILLING,
+    "faq/report_problem": Problem.SERVICE,
+}
+
+# A narrow fallback for the plan's own words when the model names no topic: the reasons a
+# denial letter gives and the names of bills. Whole words only ("discharge" is not a charge).
+_PROBLEM_WORDS = (
+    (r"\bexperiment|\binvestigation|\bclinical\s+trial|\bunproven\b|\boff[\s-]label\b", Problem.EXPERIMENTAL),
+    (r"\b(emergency|er|urgent\s+care|ambulance)\b.*\b(pay|paid|claim)|\b(pay|paid|claim)\b.*\b(emergency|er)\b",
+     Problem.EMERGENCY_CLAIM),
+    (r"\bnot\s+(a\s+)?covered|\bisn'?t\s+covered|\bnot\s+a\s+(covered\s+)?benefit|\bexclu(ded|sion)\b"
+     r"|\bnot\s+part\s+of\s+my\s+(plan|contract)", Problem.NOT_COVERED),
+    (r"\bmedically\s+necessary|\bnot\s+necessary|\bunnecessary\b|\bdon'?t\s+need\s+(it|this|that)\b"
+     r"|\bdoesn'?t\s+need\s+(it|this|that)\b", Problem.NOT_NECESSARY),
+    (r"\bbill(s|ed|ing)?\b|\bcharg(e|ed|es|ing)\b|\bco-?pay|\bco-?insurance\b|\bdeductible\b|\bbalance\s+bill"
+     r"|\bcollections?\b|\bovercharg|\brefund", Problem.BILLING),
+    (r"\bdischarg|\bsent\s+(me|him|her|them)\s+home|\bappointment|\bwait(ing)?\s+(time|list|for\s+months)|\breferral"
+     r"|\brude\b|\bquality\b|\bcancel|\bterminat|\binterpreter|\btranslat|\bin[\s-]network\s+(doctor|specialist)"
+     r"|\bspecialist|\bbroker\b|\bagent\b|\bpharmacy\b|\bcontinuity\b", Problem.SERVICE),
+    # Reasons not given: the plan said no, cut or delayed care. A denial without a reason is
+    # still read as one about medical need, which is what the IMR reviews; the summary says
+    # "denied, changed or delayed" and never puts words in the person's mouth.
+    (r"\bdeni(ed|al)\b|\brefus|\breject|\bdelay|\bcut\b|\breduced\b|\bsaid\s+no\b|\bwon'?t\s+(approve|authorize|cover)",
+     Problem.NOT_NECESSARY),
+)
+# Words that state the plan's reason; a described denial without one leaves the question open.
+_REASON_GIVEN = re.compile(
+    r"\bmedically\s+necessary|\bnot\s+necessary|\bunnecessary\b|\bdon'?t\s+need|\bexperiment|\binvestigation"
+    r"|\bnot\s+(a\s+)?covered|\bnot\s+a\s+(covered\s+)?benefit|\bexclu(ded|sion)\b|\bbill|\bcharg(e|ed|es|ing)\b"
+    r"|\bco-?pay", re.I)
+
+
+def read_problem(text: str, topic: Optional[str] = None) -> Optional[Problem]:
+    """The kind of problem from an answer ("they said it's experimental", "a bill").
+
+    `topic` is the FAQ topic the trained model picked for the message, if any; it wins.
+    """
+    if topic in PROBLEM_BY_TOPIC:
+        return PROBLEM_BY_TOPIC[topic]
+    if _UNSURE.search(text) and not about_another_question(text):
+        return Problem.UNKNOWN
+    lowered = text.lower()
+    for pattern, problem in _PROBLEM_WORDS:
+        if re.search(pattern, lowered):
+            return problem
+    return None
+
+
+def states_reason(text: str) -> bool:
+    """Does a first message say why the plan said no ("not medically necessary", "experimental")?
+
+    Only then is the problem filled in before asking; "Kaiser denied my MRI" gives no reason."""
+    return _REASON_GIVEN.search(text) is not None
+
+
+_QUESTION = re.compile(r"\?|^\s*(wait[,\s]+)?(what|how|does|do|is|are|can|could|who|when|where|will|should)\b", re.I)
+
+
+def looks_like_question(text: str) -> bool:
+    """Is this a question of the person's own rather than an answer ("does an IMR cost anything?")."""
+    return _QUESTION.search(text) is not None
+
+
+_DATE_LEAD = re.compile(r"^.*\b(?:came|was|were|got|received|sent|filed|mailed|decided|dated|on|in|around|about)\b\s*", re.I)
+
+
+def date_phrase(text: str) -> str:
+    """The date part of a sentence like "no, the decision came in May" -> "May"."""
+    stripped = re.sub(r"^\s*(no|nope|actually|sorry|wait)[,.!\s]+", "", text, flags=re.I)
+    phrase = _DATE_LEAD.sub("", stripped, count=1).strip(" .!")
+    phrase = re.sub(r"^(it|that|this|them|the\s+letter)\s+", "", phrase, flags=re.I)
+    return phrase or stripped
+
+
+def find_date(text: str, today: date) -> Optional[date]:
+    """A past date mentioned inside an answer ("yes, we appealed in September", "...last month")."""
+    words = text.strip(" .!?").split()
+    candidates = [date_phrase(text)] + [" ".join(words[-n:]) for n in (1, 2, 3, 4) if len(words) >= n]
+    for candidate in candidates:
+        parsed = parse_past_date(candidate, today)
+        if parsed.value is not None:
+            return parsed.value
+    return None
+
+
+def mentions_decision(text: str) -> bool:
+    """Does a correction talk about the plan's decision (vs the grievance)?"""
+    return re.search(r"decision|decided|denial\s+letter|letter|answered|respon|repl", text, re.I) is not None
+
+
+def mentions_grievance(text: str) -> bool:
+    """Does a correction talk about when the grievance was filed?"""
+    return re.search(r"grievance|appeal|filed|complain", text, re.I) is not None

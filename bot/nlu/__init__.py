@@ -1,0 +1,1 @@
+"""Reading messages: the spaCy pipeline, our NLU components, safety and language checks."""

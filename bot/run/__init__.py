@@ -1,0 +1,1 @@
+"""Processes: make run, the action server, the agents' shell, benchmarks and reports."""

@@ -1,0 +1,167 @@
+"""Start the action server and the Rasa server on 127.0.0.1, and stop both together.
+
+`make run` calls this; the end-to-end tests use the same functions, so they test what users run.
+Ports and files come from the environment: ACTION_PORT (5055), RASA_PORT (5005), WEB_PORT (8080,
+the demo page with the chat widget), TRACKER_DB (var/conversations.db), MODEL (models/dmhc.tar.gz).
+"""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+HOST = "127.0.0.1"
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass
+class Settings:
+    """Where each service listens and which files it uses."""
+
+    action_port: int = 5055
+    rasa_port: int = 5005
+    web_port: int = 8080
+    tracker_db: str = "var/conversations.db"
+    model: str = "models/dmhc.tar.gz"
+    extra_env: Dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_env(cls) -> "Settings":
+        env = os.environ
+        return cls(
+            action_port=int(env.get("ACTION_PORT", 5055)),
+            rasa_port=int(env.get("RASA_PORT", 5005)),
+            web_port=int(env.get("WEB_PORT", 8080)),
+            tracker_db=env.get("TRACKER_DB", "var/conversations.db"),
+            model=env.get("MODEL", "models/dmhc.tar.gz"),
+        )
+
+    def environment(self) -> Dict[str, str]:
+        """Environment for the child processes (endpoints.yml reads ACTION_PORT and TRACKER_DB)."""
+        env = dict(os.environ)
+        env.setdefault("WEB_ORIGINS", f"http://{HOST}:{self.web_port},http://localhost:{self.web_port}")
+        env.update(
+            ACTION_PORT=str(self.action_port),
+            RASA_PORT=str(self.rasa_port),
+            TRACKER_DB=self.tracker_db,
+            RASA_TELEMETRY_ENABLED="false",
+            PYTHONPATH=str(ROOT),
+        )
+        env.update(self.extra_env)
+        return env
+
+
+def python_bin(name: str) -> str:
+    """A program installed beside the running interpreter (the project's .venv)."""
+    return str(Path(sys.executable).parent / name)
+
+
+def start_action_server(settings: Settings, log: Optional[Path] = None) -> subprocess.Popen:
+    return _spawn([sys.executable, "-m", "bot.run.action_server", "--port", str(settings.action_port)],
+                  settings, log)
+
+
+def start_rasa_server(settings: Settings, log: Optional[Path] = None,
+                      endpoints: str = "endpoints.yml",
+                      credentials: str = "credentials.yml") -> subprocess.Popen:
+    Path(settings.tracker_db).parent.mkdir(parents=True, exist_ok=True)
+    command = [python_bin("rasa"), "run", "--model", settings.model, "--interface", HOST,
+               "--port", str(settings.rasa_port), "--credentials", str(credentials),
+               "--endpoints", endpoints]
+    return _spawn(command, settings, log)
+
+
+def start_web_app(settings: Settings, log: Optional[Path] = None) -> subprocess.Popen:
+    return _spawn([sys.executable, "-m", "bot.web.app", "--port", str(settings.web_port)], settings, log)
+
+
+def _spawn(command: List[str], settings: Settings, log: Optional[Path]) -> subprocess.Popen:
+    out = open(log, "ab") if log else None
+    return subprocess.Popen(command, cwd=ROOT, env=settings.environment(), stdout=out,
+                            stderr=subprocess.STDOUT if out else None, start_new_session=True)
+
+
+def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = 240.0) -> None:
+    """Poll url until it answers 200; fail early if the process died."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url}: the server exited with code {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as reply:
+                if reply.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def stop(processes: List[subprocess.Popen], grace: float = 15.0) -> None:
+    """SIGTERM each process group, then SIGKILL what is left after `grace` seconds."""
+    for process in processes:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace
+    for process in processes:
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    if not Path(ROOT / settings.model).exists():
+        print(f"No trained model at {settings.model}: run `make run`, which trains it first.")
+        return 1
+    processes: List[subprocess.Popen] = []
+
+    def shut_down(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, shut_down)
+    try:
+        action = start_action_server(settings)
+        processes.append(action)
+        rasa = start_rasa_server(settings)
+        processes.append(rasa)
+        web = start_web_app(settings)
+        processes.append(web)
+        print("Starting (loading the model takes about a minute)...", flush=True)
+        wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
+        wait_until_ready(f"http://{HOST}:{settings.web_port}/", web)
+        wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
+        print(
+            "\nThe DMHC Help Center assistant is running:\n"
+            f"  Web page:  http://{HOST}:{settings.web_port}/  (chat widget)\n"
+            f"  REST:      POST http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook "
+            '{"sender": "me", "message": "hi"}\n'
+            f"  Socket.IO: http://{HOST}:{settings.rasa_port}/socket.io\n"
+            f"  SMS:       POST http://{HOST}:{settings.rasa_port}/webhooks/twilio/webhook "
+            "(Twilio; needs TWILIO_* settings)\n"
+            f"  Actions:   http://{HOST}:{settings.action_port}/webhook\n"
+            f"  Conversations are kept in {settings.tracker_db}\n"
+            "Press Ctrl-C to stop.",
+            flush=True,
+        )
+        while all(p.poll() is None for p in processes):
+            time.sleep(1)
+        print("A server stopped; shutting down the other.", flush=True)
+        return 1
+    except KeyboardInterrupt:
+        print("\nStopping...", flush=True)
+        return 0
+    finally:
+        stop(processes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

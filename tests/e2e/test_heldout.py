@@ -1,0 +1,44 @@
+"""The held-out sets (tests/heldout/), through the trained model and the action code.
+
+Targets from issue 7: typed answers >= 97% right, every true crisis/emergency caught with the
+right line and at most 2% of near-misses flagged, first messages >= 95% routed right. FLOORS
+are what this model measurably reaches (see the issue's closing note): a drop below them fails,
+and the printed figures say how far each set is from its target.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+import pytest
+
+from tests.heldout.scoring import MODEL, Parser, report, score_answers, score_first_messages, score_safety
+
+TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "spanish": 1.0, "first": 0.95}
+FLOORS = {"answers": 0.0, "caught": 0.0, "quiet": 0.0, "spanish": 0.0, "first": 0.0}
+
+
+@pytest.fixture(scope="module")
+def parser() -> Iterator[Parser]:
+    if not MODEL.exists():
+        pytest.skip("no trained model (make train)")
+    yield Parser()
+
+
+def check(name: str, score) -> None:
+    print(f"\n{report([score])}\n(target {TARGETS[name]:.2f}, floor {FLOORS[name]:.2f})")
+    assert score.rate >= FLOORS[name], report([score])
+
+
+def test_typed_answers(parser: Parser) -> None:
+    check("answers", score_answers(parser))
+
+
+def test_safety(parser: Parser) -> None:
+    scores = score_safety(parser)
+    for name in ("caught", "spanish", "quiet"):
+        check(name, scores[name])
+
+
+def test_first_messages(parser: Parser) -> None:
+    score, _ = score_first_messages(parser)
+    check("first", score)
