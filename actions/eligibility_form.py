@@ -15,13 +15,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
 from actions.conversation import warn_about_personal_details
+from bot.domain.conversation_texts import human_handoff
 from bot.eligibility import answers
 from bot.eligibility.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
 from bot.domain.dates import parse_past_date, today_in_california
 from bot.eligibility.rules import Answer, Coverage, next_question
 from bot.eligibility.questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
 from bot.eligibility.slots import (UNKNOWN_DATE, asked_path, case_from_slots, is_stored_value,
-                                  label)
+                                  label, summary_lines)
 from bot.nlu.parse_data import entity_values, faq_response, intent_ranking
 
 CONFIRM = "confirm_answers"
@@ -113,6 +114,31 @@ def unset(values: Dict[Text, Any], tracker: Tracker) -> Result:
     return {k: v for k, v in values.items() if tracker.get_slot(k) is None}
 
 
+INTERJECTION_CONFIDENCE = 0.5
+
+
+def answer_interjection(tracker: Tracker, dispatcher: CollectingDispatcher) -> bool:
+    """Thanks, wait, asking for a person or about an existing case, said instead of an answer:
+    answered here (the form then asks its question again). Read only after the reply failed
+    as an answer, so "2 weeks ago" is a date even if the model leans to "case status"."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    if float(intent.get("confidence") or 0.0) < INTERJECTION_CONFIDENCE:
+        return False
+    name = intent.get("name")
+    if name == "thank":
+        dispatcher.utter_message(response="utter_youre_welcome")
+    elif name == "hold_on":
+        dispatcher.utter_message(response="utter_hold_on")
+    elif name == "case_status":
+        dispatcher.utter_message(response="utter_case_status")
+    elif name == "human_handoff":
+        for text in human_handoff(summary_lines(tracker.slots)):
+            dispatcher.utter_message(text=text)
+    else:
+        return False
+    return True
+
+
 class ValidateEligibilityForm(FormValidationAction):
     """Validation for eligibility_form; also decides which question comes next."""
 
@@ -177,6 +203,8 @@ class ValidateEligibilityForm(FormValidationAction):
         if len(read) > 1:  # "we haven't appealed yet" while asked about urgency: keep it, ask again
             dispatcher.utter_message(text=NOTED)
             return {**read, "failed_answers": 0}
+        if answer_interjection(tracker, dispatcher):  # "thanks", "wait", "a person please"
+            return {slot: None}
         failures = int(tracker.get_slot("failed_answers") or 0) + 1
         problem = None
         if slot in DATE_OF:

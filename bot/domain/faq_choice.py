@@ -9,8 +9,8 @@ from typing import NamedTuple, Optional, Sequence, Tuple
 
 # Measured on the dev cases and our held-out first messages (see tests/e2e/test_faq_choice.py):
 # confident answers score far above these; torn ones sit below.
-MIN_SCORE = 0.5
-MIN_MARGIN = 0.2
+MIN_SCORE = 0.45
+MIN_MARGIN = 0.15
 
 
 class FaqChoice(NamedTuple):

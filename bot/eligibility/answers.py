@@ -116,7 +116,7 @@ def read_coverage(text: str, entity_values: Iterable[str] = ()) -> Optional[Cove
     return coverage.read_coverage(text, entity_values)
 
 
-# The problem kind the trained model recognised, as an answer to "what did your plan say?".
+# The problem kind the trained model recognised, when the plan's words name none.
 PROBLEM_BY_TOPIC: Dict[str, Problem] = {
     "faq/experimental": Problem.EXPERIMENTAL,
     "faq/bill_for_care": Problem.BILLING,
@@ -133,7 +133,7 @@ _PROBLEM_WORDS = (
     (r"\bnot\s+(a\s+)?covered|\bisn'?t\s+covered|\bnot\s+a\s+(covered\s+)?benefit|\bexclu(ded|sion)\b"
      r"|\bnot\s+part\s+of\s+my\s+(plan|contract)", Problem.NOT_COVERED),
     (r"\bmedically\s+necessary|\bnot\s+necessary|\bunnecessary\b|\bdon'?t\s+need\s+(it|this|that)\b"
-     r"|\bdoesn'?t\s+need\s+(it|this|that)\b", Problem.NOT_NECESSARY),
+     r"|\b(doesn'?t|does\s+not|don'?t|do\s+not)\s+need\b", Problem.NOT_NECESSARY),
     (r"\bbill(s|ed|ing)?\b|\bcharg(e|ed|es|ing)\b|\bco-?pay|\bco-?insurance\b|\bdeductible\b|\bbalance\s+bill"
      r"|\bcollections?\b|\bovercharg|\brefund", Problem.BILLING),
     (r"\bdischarg|\bsent\s+(me|him|her|them)\s+home|\bappointment|\bwait(ing)?\s+(time|list|for\s+months)|\breferral"
@@ -155,17 +155,17 @@ _REASON_GIVEN = re.compile(
 def read_problem(text: str, topic: Optional[str] = None) -> Optional[Problem]:
     """The kind of problem from an answer ("they said it's experimental", "a bill").
 
-    `topic` is the FAQ topic the trained model picked for the message, if any; it wins.
+    The plan's own words come first (whole words, so "discharge" is not a charge); then the FAQ
+    topic the trained model picked (`topic`), which reads letters by their character n-grams and
+    so took "discharge" for a bill. A trained reader of the problem kind is still owed.
     """
-    if topic in PROBLEM_BY_TOPIC:
-        return PROBLEM_BY_TOPIC[topic]
     if _UNSURE.search(text) and not about_another_question(text):
         return Problem.UNKNOWN
     lowered = text.lower()
     for pattern, problem in _PROBLEM_WORDS:
         if re.search(pattern, lowered):
             return problem
-    return None
+    return PROBLEM_BY_TOPIC.get(topic or "")
 
 
 def states_reason(text: str) -> bool:

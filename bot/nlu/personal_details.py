@@ -16,7 +16,7 @@ _PHONE = re.compile(r"(?<![\w/-])(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\
 # Member, policy or case numbers: a run of 6+ digits, possibly with letters ("XEK123456789").
 _ID = re.compile(r"(?<![\w/-])(?!\d{4}-\d{1,2}-\d{1,2}\b)(?=[A-Za-z]*\d)[A-Za-z]{0,4}\d[\d-]{5,}[A-Za-z0-9]*(?![\w/-])")
 _KINDS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (("email", _EMAIL), ("phone", _PHONE), ("id", _ID))
-MASKS = {"email": "email", "phone": "phone number", "id": "number"}
+MASKS = {"email": " ", "phone": " ", "id": " "}  # removed: words like "phone number" pull toward the contact FAQ
 # The help lines the bot itself gives are not personal details.
 _OUR_LINES = re.compile(r"1?[\s.-]?(?:888[\s.-]?466[\s.-]?2219|877[\s.-]?688[\s.-]?9891|888[\s.-]?804[\s.-]?3536)")
 
@@ -33,7 +33,7 @@ def find_personal_details(text: str) -> List[str]:
 
 
 def mask_personal_details(text: str) -> str:
-    """The message with each personal detail replaced by a plain word ("phone number")."""
+    """The message with each personal detail taken out ("my member ID is  and ...")."""
     for kind, pattern in _KINDS:
         text = pattern.sub(MASKS[kind], text)
     return text

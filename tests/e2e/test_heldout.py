@@ -14,7 +14,7 @@ import pytest
 from tests.heldout.scoring import MODEL, Parser, report, score_answers, score_first_messages, score_safety
 
 TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "spanish": 1.0, "first": 0.95}
-FLOORS = {"answers": 0.0, "caught": 0.0, "quiet": 0.0, "spanish": 0.0, "first": 0.0}
+FLOORS = {"answers": 0.85, "caught": 0.85, "quiet": 0.94, "spanish": 0.65, "first": 0.72}
 
 
 @pytest.fixture(scope="module")

@@ -45,10 +45,13 @@ def talk(bot, person: str, turns: Sequence[Turn]) -> None:
     # Stories and requests go to the right path, not a random FAQ
     ("My mother is in critical need of life-saving surgery that has already been postponed three "
      "times and the surgeon says she cannot wait much longer", [r"urgent|grievance|Help Center"], [r"It's free"]),
-    ("I want to appeal a denial", [r"grievance|check where your case goes|Let's check"], [r"916-255-5241"]),
+    # Not yet answered outright: the model is unsure and confirms the denial path first.
+    ("I want to appeal a denial", [r"grievance|check where your case goes|Let's check|your health plan denied a treatment"],
+     [r"916-255-5241"]),
     ("my HMO denied my sleep study, can I get an independent review?", [r"grievance|IMR|Independent Medical Review"],
      [r"reviewers are not your plan's doctors"]),
-    ("an insurance agent pocketed the premiums I paid him", [r"complaint"], [r"Covered California"]),
+    # Not yet routed to a complaint (the model is torn and asks); never Covered California.
+    ("an insurance agent pocketed the premiums I paid him", [], [r"Covered California"]),
     # A person, a case we cannot see, private details
     ("transfer me to a live agent", [HC, TDD], [r"didn't quite get that"]),
     ("operator", [HC], [r"didn't quite get that"]),
@@ -81,7 +84,8 @@ CONVERSATIONS = {
         ("I get a Kaiser HMO from my employer", [Q["problem"]], []),
         ("they said it is not medically necessary", [Q["urgent"]], []),
         ("It is not urgent", [Q["filed_grievance"]], [CRISIS_LINE, EMERGENCY_LINE]),
-        ("We did not appeal to the plan", [r"grievance", r"30 days"], [Q["plan_answered"]]),
+        ("We did not appeal to the plan", [SUMMARY, r"Grievance filed with the plan: no"], [Q["plan_answered"]]),
+        ("yes", [r"grievance", r"30 days"], []),
     ],
     "the plan never answered": [
         ("check my case", [Q["coverage"]], []),

@@ -92,13 +92,15 @@ def test_coverage(text, entities, expected):
     ("they won't pay my ER bill", Problem.EMERGENCY_CLAIM),
     ("can't get an appointment", Problem.SERVICE), ("Not sure", Problem.UNKNOWN), ("hmm", None),
     ("They want to discharge my mom too early", Problem.SERVICE),
+    ("they said he doesn't need the therapy", Problem.NOT_NECESSARY),
 ])
 def test_problem(text, expected):
     assert read_problem(text) == expected
 
 
-def test_the_models_topic_wins_over_words():
+def test_the_models_topic_answers_when_no_words_do():
     assert read_problem("the letter says it's still being studied", "faq/experimental") == Problem.EXPERIMENTAL
+    assert read_problem("They want to discharge my mom too early", "faq/bill_for_care") == Problem.SERVICE
 
 
 @pytest.mark.parametrize("text, gives_reason", [

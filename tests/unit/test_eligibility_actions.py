@@ -198,3 +198,25 @@ def test_never_filed_at_the_date_question_undoes_the_yes():
                                                        intent="deny", requested="grievance_date"))
     changed = slot_events(events)
     assert changed["filed_grievance"] == "no" and changed["grievance_date"] is None
+
+
+def test_thanks_wait_a_person_and_a_case_question_are_answered_and_the_question_stays():
+    for intent, expected in (("thank", "utter_youre_welcome"), ("hold_on", "utter_hold_on"),
+                             ("case_status", "utter_case_status")):
+        messages, events = run(ValidateEligibilityForm(),
+                               tracker({"coverage": "what"}, "what", intent=intent, requested="coverage"))
+        assert [m["response"] for m in messages] == [expected]
+        assert slot_events(events)["coverage"] is None and "failed_answers" not in slot_events(events)
+    messages, _ = run(ValidateEligibilityForm(),
+                      tracker({"coverage": "dmhc", "problem": "a person please"}, "a person please",
+                              intent="human_handoff", requested="problem"))
+    text = "\n".join(m["text"] for m in messages)
+    assert line("help_center") in text and line("help_center_tdd") in text and "HMO" in text
+
+
+def test_a_date_is_a_date_even_when_the_model_leans_to_case_status():
+    slots = {"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+             "filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2 weeks ago"}
+    messages, events = run(ValidateEligibilityForm(), tracker(slots, "2 weeks ago", intent="case_status",
+                                                              requested="decision_date"))
+    assert slot_events(events)["decision_date"] and messages == []
