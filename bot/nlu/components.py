@@ -20,10 +20,8 @@ from bot.nlu.personal_details import find_personal_details, mask_personal_detail
 from bot.nlu.priority_intents import in_language, priority_intent
 
 
-@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class PriorityIntentOverride(GraphComponent):
-    """Sets the intent to crisis_self_harm(_es), emergency_now(_es) or other_language when the
-    rules say so, and gives the classifier's own safety intent in the message's language."""
+class _Stateless(GraphComponent):
+    """Our NLU components hold no state and take no settings: both are built the same way."""
 
     @classmethod
     def create(
@@ -32,8 +30,14 @@ class PriorityIntentOverride(GraphComponent):
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
-    ) -> "PriorityIntentOverride":
+    ) -> "_Stateless":
         return cls()
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PriorityIntentOverride(_Stateless):
+    """Sets the intent to crisis_self_harm(_es), emergency_now(_es) or other_language when the
+    rules say so, and gives the classifier's own safety intent in the message's language."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -57,21 +61,11 @@ class PriorityIntentOverride(GraphComponent):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER], is_trainable=False)
-class PersonalDetailsMasker(GraphComponent):
+class PersonalDetailsMasker(_Stateless):
     """First in the pipeline: the classifier reads "member ID number" instead of the digits, and
     the parse data lists the kinds of personal detail found (key "personal_details") so the
     actions can ask the person not to share them. The conversation store keeps the message as
     the channel received it."""
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "PersonalDetailsMasker":
-        return cls()
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
