@@ -34,12 +34,6 @@ def human_handoff(summary: Sequence[str] = ()) -> List[str]:
     return [first, ready]
 
 
-CASE_STATUS = (
-    "I can't see your case, its number or its status, and no one from this chat will call you "
-    f"back. The DMHC Help Center can look it up: call {line('help_center')} (TDD "
-    f"{line('help_center_tdd')}). Please don't type your member ID, case number or phone number "
-    "here."
-)
 PRIVATE_DETAILS = (
     "Please don't share ID numbers, phone numbers or other personal details in this chat. I "
     "can't look up your records, and no one will call you back from here. I can still explain "
