@@ -23,7 +23,7 @@ from bot.eligibility.rules import Answer, Coverage, next_question
 from bot.eligibility.questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
 from bot.eligibility.slots import (UNKNOWN_DATE, asked_path, case_from_slots, is_stored_value,
                                   label, summary_lines)
-from bot.nlu.parse_data import entity_values, faq_response, intent_ranking
+from bot.nlu.parse_data import entity_values, faq_response, intent_ranking, kind_ranking
 
 CONFIRM = "confirm_answers"
 FAQ_CONFIDENCE = 0.8
@@ -69,8 +69,10 @@ def read_answer(slot: Text, text: Text, tracker: Tracker) -> Result:
     answer = said(slot, tracker)
     if slot in ("coverage", "problem"):
         found = (answers.read_coverage(text, entity_values(tracker.latest_message)) if slot == "coverage"
-                 else answers.read_problem(text, faq_topic(tracker)))
-        if found is None and slot == "coverage" and answer == "unsure" and not answers.topics_named(text):
+                 else answers.read_problem(text, faq_topic(tracker),
+                                           kind_ranking(tracker.latest_message or {}, "problem")))
+        if (found is None and slot == "coverage" and not answers.topics_named(text)
+                and answers.clearly_unsure(intent_ranking(tracker.latest_message or {}))):
             found = Coverage.UNKNOWN  # "no clue what kind it is"
         if found is not None:
             return {slot: found.value}

@@ -44,7 +44,7 @@ TOPICS: Dict[str, Topic] = {
     "faq/surprise_bill": Topic("a surprise bill from an out-of-network doctor", "An out-of-network doctor at my in-network hospital sent me a bill"),
     "faq/report_problem": Topic("a complaint about your plan or provider", "I want to complain about my medical group"),
     "faq/agency_medicare": Topic("Medicare appeals", "How do I appeal with Medicare?"),
-    "faq/agency_medi_cal": Topic("Medi-Cal appeals", "How do appeals work for Medi-Cal?"),
+    "faq/agency_medi_cal": Topic("Medi-Cal appeals", "I have Medi-Cal. Where do I take my problem?"),
     "faq/agency_self_funded": Topic("self-funded employer plans", "My employer plan is self-funded"),
     "faq/agency_cdi": Topic("insurance regulated by the Department of Insurance", "My policy is regulated by the Department of Insurance"),
     "faq/agency_federal_employee": Topic("federal employee plans", "I have a federal employee health plan"),

@@ -100,6 +100,17 @@ def looks_unsure(text: str) -> bool:
     return _UNSURE.search(text) is not None
 
 
+# "Not sure" counts as an answer to an open question (which coverage) only when the model is
+# sure of it: "purple" has "unsure" first among weak guesses (0.22).
+CLEARLY = 0.45
+
+
+def clearly_unsure(ranking: Sequence[Tuple[str, float]]) -> bool:
+    """Is "unsure" the model's first reading, with at least CLEARLY confidence?"""
+    first = [(name, confidence) for name, confidence in ranking if name != FALLBACK_INTENT][:1]
+    return bool(first) and first[0][0] == "unsure" and first[0][1] >= CLEARLY
+
+
 def about_another_question(text: str) -> bool:
     """Does an "I don't know" talk about one of the yes/no questions ("I don't know if it's urgent")?"""
     return bool(topics_named(text))
@@ -152,14 +163,29 @@ _REASON_GIVEN = re.compile(
     r"|\bco-?pay", re.I)
 
 
-def read_problem(text: str, topic: Optional[str] = None) -> Optional[Problem]:
+# The problem kind the model read must be at least this sure; below it, the plan's own words
+# (the narrow table above), then the FAQ topic, then the question is asked again.
+KIND_CONFIDENCE = 0.5
+
+
+def read_problem(text: str, topic: Optional[str] = None,
+                 kinds: Sequence[Tuple[str, float]] = ()) -> Optional[Problem]:
     """The kind of problem from an answer ("they said it's experimental", "a bill").
 
-    The plan's own words come first (whole words, so "discharge" is not a charge); then the FAQ
-    topic the trained model picked (`topic`), which reads letters by their character n-grams and
-    so took "discharge" for a bill. A trained reader of the problem kind is still owed.
+    `kinds` is the trained model's reading of the answer (bot/nlu/intent_model.py, trained on
+    data/nlu/problem_answers.yml), best first; it decides when it is sure. Otherwise a narrow
+    fallback: "not sure" in so many words, the plan's own words (whole words, so "discharge" is
+    not a charge), then the FAQ topic the model picked (`topic`).
     """
-    if _UNSURE.search(text) and not about_another_question(text):
+    named_other = about_another_question(text)
+    if kinds:
+        best, confidence = kinds[0]
+        # "none" (the model reads no problem in it) leaves the word table to decide.
+        if confidence >= KIND_CONFIDENCE and best in Problem._value2member_map_:
+            problem = Problem(best)
+            if not (problem is Problem.UNKNOWN and named_other):
+                return problem
+    if _UNSURE.search(text) and not named_other:
         return Problem.UNKNOWN
     lowered = text.lower()
     for pattern, problem in _PROBLEM_WORDS:

@@ -1,23 +1,35 @@
-"""Rasa NLU component that lets safety and language rules win over the trained classifiers.
+"""Our Rasa NLU components: thin adapters over the pure code in bot/nlu/.
 
-Pure decisions live in bot/nlu/priority_intents.py; this adapter only writes them into the message.
-It sits after DIET/ResponseSelector and before the FallbackClassifier in config.yml.
+PersonalDetailsMasker comes first in config.yml, then SentenceIntentClassifier (the trained
+reader), then PriorityIntentOverride, and Rasa's FallbackClassifier last.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import (
+    INTENT,
+    INTENT_RANKING_KEY,
+    INTENT_RESPONSE_KEY,
+    METADATA,
+    METADATA_EXAMPLE,
+    RESPONSE_SELECTOR,
+    TEXT,
+)
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.parse_data import PERSONAL_DETAILS_KEY
+from bot.nlu.parse_data import ANSWER_KINDS_KEY, PERSONAL_DETAILS_KEY, answer_kinds
 from bot.nlu.personal_details import find_personal_details, mask_personal_details
-from bot.nlu.priority_intents import in_language, priority_intent
+from bot.nlu.priority_intents import winning_intent
+from bot.nlu.intent_model import IntentModel, Reading, label_of
+from bot.nlu.sentence_embedder import DEFAULT_DIR as DEFAULT_EMBEDDER_DIR
+from bot.nlu.sentence_embedder import load as load_embedder
 
 
 class _Stateless(GraphComponent):
@@ -36,23 +48,21 @@ class _Stateless(GraphComponent):
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PriorityIntentOverride(_Stateless):
-    """Sets the intent to crisis_self_harm(_es), emergency_now(_es) or other_language when the
-    rules say so, and gives the classifier's own safety intent in the message's language."""
+    """Sets the intent to crisis_self_harm(_es), emergency_now(_es) or other_language when
+    bot/nlu/priority_intents.py:winning_intent says so."""
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
-            intent, confidence = priority_intent(text), 1.0
-            if intent is None:
-                # The classifier's own safety intent, in the message's language.
-                predicted = message.get(INTENT) or {}
-                name = predicted.get("name") or ""
-                if in_language(name, text) == name:
-                    continue
-                intent, confidence = in_language(name, text), float(predicted.get("confidence") or 0.0)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
+            ranking = [(str(r.get("name")), float(r.get("confidence") or 0.0))
+                       for r in message.get(INTENT_RANKING_KEY) or []]
+            winner = winning_intent(text, ranking)
+            if winner is None:
+                continue
+            intent, confidence = winner
+            rest = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]
             message.set(INTENT, {"name": intent, "confidence": confidence}, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}] + ranking,
+            message.set(INTENT_RANKING_KEY, [{"name": intent, "confidence": confidence}] + rest,
                         add_to_output=True)
         return messages
 
@@ -78,3 +88,81 @@ class PersonalDetailsMasker(_Stateless):
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
+
+
+
+MODEL_FILE = "intent_model.joblib"
+TOPIC_RANKING_LENGTH = 10
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SentenceIntentClassifier(GraphComponent):
+    """Reads the intent and, for the faq retrieval intent, the FAQ topic, with one model
+    (bot/nlu/intent_model.py). Writes them where Rasa's DIETClassifier and ResponseSelector
+    would, so Rasa's FallbackClassifier, policies and our actions read them unchanged."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"model_dir": str(DEFAULT_EMBEDDER_DIR)}
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[IntentModel] = None) -> None:
+        self.config = config
+        self.model_storage = model_storage
+        self.resource = resource
+        self.model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "SentenceIntentClassifier":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "SentenceIntentClassifier":
+        embedder = load_embedder(str(config["model_dir"]))
+        with model_storage.read_from(resource) as directory:
+            model = IntentModel.load(Path(directory) / MODEL_FILE, embedder)
+        return cls(config, model_storage, resource, model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+        texts = [str(m.get(TEXT)) for m in examples]
+        labels = [label_of(str(m.get(INTENT)), m.get(INTENT_RESPONSE_KEY)) for m in examples]
+        kinds = [answer_kinds((m.get(METADATA) or {}).get(METADATA_EXAMPLE), label)
+                 for m, label in zip(examples, labels)]
+        self.model = IntentModel(load_embedder(str(self.config["model_dir"]))).fit(
+            texts, labels, kinds)
+        with self.model_storage.write_to(self.resource) as directory:
+            self.model.save(Path(directory) / MODEL_FILE)
+        return self.resource
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.model is None:
+            return messages
+        for message in messages:
+            reading = self.model.read(str(message.get(TEXT) or ""))
+            name, confidence = reading.intents[0]
+            message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, [{"name": n, "confidence": c} for n, c in reading.intents],
+                        add_to_output=True)
+            message.set(RESPONSE_SELECTOR, _selector_output(reading), add_to_output=True)
+            message.set(ANSWER_KINDS_KEY, {name: [{"name": k, "confidence": p} for k, p in ranked]
+                                           for name, ranked in reading.kinds.items()},
+                        add_to_output=True)
+        return messages
+
+
+def _selector_output(reading: Reading) -> Dict[str, Any]:
+    """The topics in the shape of Rasa's ResponseSelector output (what bot/nlu/parse_data.py and
+    Rasa's processor read)."""
+    output: Dict[str, Any] = {"all_retrieval_intents": sorted(reading.topics)}
+    for intent, topics in reading.topics.items():
+        best, score = topics[0]
+        output[intent] = {
+            "response": {"intent_response_key": best, "confidence": score,
+                         "utter_action": f"utter_{best}", "responses": None},
+            "ranking": [{"intent_response_key": key, "confidence": p}
+                        for key, p in topics[:TOPIC_RANKING_LENGTH]],
+        }
+    return output

@@ -49,3 +49,38 @@ def faq_ranking(parse: Mapping[str, Any]) -> List[Tuple[str, float]]:
         if key:
             ranking = [(str(key), float(faq_response(parse).get("confidence") or 0.0))]
     return ranking
+
+
+# Set by bot.nlu.components.SentenceIntentClassifier: what kind of answer a message is, for the
+# check's open questions ("problem" -> [{"name": "experimental", "confidence": 0.9}, ...]).
+ANSWER_KINDS_KEY = "answer_kinds"
+# Training examples name their kinds in their metadata: `metadata: {problem: experimental}`.
+KIND_NAMES = ("problem",)
+
+
+# A kind reader must also learn what is NOT an answer of its kind ("purple", "can I talk to a
+# person?"), or it names a kind for anything. Examples of every label that cannot answer the
+# question teach it "none"; examples of these labels may be answers and teach only their metadata.
+NOT_AN_ANSWER = "none"
+MAY_ANSWER: Dict[str, frozenset] = {
+    "problem": frozenset({"describe_denial", "describe_urgent_problem", "check_eligibility",
+                          "unsure", "faq/bill_for_care", "faq/surprise_bill",
+                          "faq/report_problem", "faq/experimental"}),
+}
+
+
+def answer_kinds(example_metadata: Any, label: str = "") -> Dict[str, str]:
+    """The answer kinds a training example teaches: those its metadata names, and "none" for
+    each question its label cannot answer."""
+    metadata = example_metadata if isinstance(example_metadata, Mapping) else {}
+    kinds = {name: str(metadata[name]) for name in KIND_NAMES if metadata.get(name)}
+    for name in KIND_NAMES:
+        if name not in kinds and label and label not in MAY_ANSWER[name]:
+            kinds[name] = NOT_AN_ANSWER
+    return kinds
+
+
+def kind_ranking(parse: Mapping[str, Any], name: str) -> List[Tuple[str, float]]:
+    """The model's (kind, confidence) list for one open question, best first."""
+    return [(str(r.get("name")), float(r.get("confidence") or 0.0))
+            for r in (parse.get(ANSWER_KINDS_KEY) or {}).get(name) or [] if r.get("name")]

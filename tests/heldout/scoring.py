@@ -164,7 +164,10 @@ def report(scores: List[Score]) -> str:
 
 
 def main() -> None:
-    parser = Parser()
+    """`python -m tests.heldout.scoring [model.tar.gz]` (default: models/dmhc.tar.gz)."""
+    import sys
+
+    parser = Parser(Path(sys.argv[1]) if len(sys.argv) > 1 else MODEL)
     answers = score_answers(parser)
     safety = score_safety(parser)
     first, _ = score_first_messages(parser)

@@ -19,9 +19,14 @@ def examples_by_intent() -> Dict[str, List[str]]:
     result: Dict[str, List[str]] = {}
     for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            if "intent" in block:
-                lines = [l.strip()[2:].strip() for l in block["examples"].splitlines() if l.strip()]
-                result.setdefault(block["intent"], []).extend(lines)
+            if "intent" not in block:
+                continue
+            examples = block["examples"]
+            if isinstance(examples, str):  # "- text" lines
+                lines = [l.strip()[2:].strip() for l in examples.splitlines() if l.strip()]
+            else:  # "- text: ..." entries with metadata (data/nlu/problem_answers.yml)
+                lines = [str(e["text"]).strip() for e in examples]
+            result.setdefault(block["intent"], []).extend(lines)
     return result
 
 

