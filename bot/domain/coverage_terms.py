@@ -75,7 +75,8 @@ TERMS: Tuple[Term, ...] = (
     Term("program", "medicare", ("medicare", "original medicare", "part d", "medicare part d"), Coverage.MEDICARE),
     Term("program", "medi_cal", ("medi-cal", "medi cal", "medical", "medicaid", "medi-cal managed care"),
          Coverage.MEDI_CAL_MANAGED),
-    Term("program", "dual", ("dualchoice", "dual choice", "medi-medi", "cal mediconnect"), Coverage.DUAL),
+    Term("program", "dual", ("dualchoice", "dual choice", "medi-medi", "cal mediconnect", "dual",
+                             "dual eligible", "dual-eligible"), Coverage.DUAL),
     Term("program", "covered_california", ("covered california", "covered ca", "coveredca"), Coverage.DMHC),
     # CalPERS HMOs are DMHC plans; its self-funded PPO is neither DMHC nor ERISA (§3.2).
     Term("program", "calpers", ("calpers", "cal pers"), Coverage.UNKNOWN),

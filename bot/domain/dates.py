@@ -141,7 +141,10 @@ _WEEKDAYS = {
 }
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
 }
 _MONTH_RE = (
     r"\b(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|"
@@ -184,6 +187,11 @@ def _normalize(text: str) -> str:
     t = re.sub(r"\b(mid|early|late)-", r"\1 ", t)  # "mid-August"
     t = re.sub(r"(\d)\s*-?ish\b|\s*-?\bish\b", r"\1", t)  # "3ish weeks ago", "Oct 5-ish"
     t = re.sub(r"\b(a\s+)?couple( of)?\b", "2", t)
+    # "forty five" / "forty-five" -> 45, then single number words -> digits
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    t = re.sub(rf"\b({tens})[\s-]({ones})\b",
+               lambda m: str(_NUMBER_WORDS[m.group(1)] + _NUMBER_WORDS[m.group(2)]), t)
     t = re.sub(r"\b(" + "|".join(_NUMBER_WORDS) + r")\b", lambda m: str(_NUMBER_WORDS[m.group(1)]), t)
     t = re.sub(r"\b(a|an)\s+(?=" + _UNIT + r"\b)", "1 ", t)
     t = re.sub(r"\bwks?\b", "weeks", t)

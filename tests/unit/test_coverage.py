@@ -51,6 +51,8 @@ C = Coverage
     ("regular medi-cal, no plan", [], C.MEDI_CAL_FFS),
     ("medicare and medi-cal", [], C.DUAL),
     ("IEHP DualChoice", [], C.DUAL),
+    ("i am dual eligible", [], C.DUAL),
+    ("dual, i have both", [], C.DUAL),
     # other agencies
     ("covered california", [], C.DMHC),
     ("TRICARE", [], C.TRICARE), ("VA", ["VA"], C.VA), ("I'm a veteran", [], C.VA),

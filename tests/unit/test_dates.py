@@ -1,7 +1,7 @@
 """Date reading and DMHC deadline arithmetic (bot/domain/dates.py). "Today" is fixed to Sunday 2026-11-29."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
@@ -262,3 +262,10 @@ def test_parsed_date_feeds_deadlines() -> None:
     assert decision is not None
     assert say_date(imr_deadline(decision)) == "May 8, 2027"
     assert say_date(medi_cal_hearing_deadline(decision)) == "March 8, 2027"
+
+
+@pytest.mark.parametrize("text, days", [("sixty days ago", 60), ("forty-five days ago", 45),
+                                        ("twenty one days ago", 21), ("about thirty days ago", 30)])
+def test_spelled_out_numbers_of_days(text, days):
+    today = date(2026, 12, 2)
+    assert parse_past_date(text, today).value == today - timedelta(days=days)
