@@ -68,6 +68,8 @@ TERMS: Tuple[Term, ...] = (
     Term("health_plan", "bcbs", ("blue cross blue shield", "bcbs"), Coverage.UNKNOWN),
     # Medicare Advantage plans: Medicare handles their appeals, no DMHC IMR (§3.1, R1).
     Term("health_plan", "scan", ("scan health plan", "scan health", "scan"), Coverage.MEDICARE),
+    # GEHA sells health plans only to federal employees (FEHB).
+    Term("health_plan", "geha", ("geha",), Coverage.FEHB),
     # Programs and kinds of coverage
     Term("program", "medicare_advantage", ("medicare advantage", "medicare advantage plan", "part c",
                                            "senior advantage", "kaiser senior advantage",

@@ -52,6 +52,7 @@ C = Coverage
     ("medicare and medi-cal", [], C.DUAL),
     ("IEHP DualChoice", [], C.DUAL),
     ("i am dual eligible", [], C.DUAL),
+    ("GEHA through my federal job", [], C.FEHB),
     ("dual, i have both", [], C.DUAL),
     # other agencies
     ("covered california", [], C.DMHC),
