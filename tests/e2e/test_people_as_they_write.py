@@ -46,12 +46,12 @@ def talk(bot, person: str, turns: Sequence[Turn]) -> None:
     ("My mother is in critical need of life-saving surgery that has already been postponed three "
      "times and the surgeon says she cannot wait much longer", [r"urgent|grievance|Help Center"], [r"It's free"]),
     # Not yet answered outright: the model is unsure and confirms the denial path first.
-    ("I want to appeal a denial", [r"grievance|check where your case goes|Let's check|your health plan denied a treatment"],
+    ("I want to appeal a denial", [r"grievance|check where your case goes|Let's check"],
      [r"916-255-5241"]),
     ("my HMO denied my sleep study, can I get an independent review?", [r"grievance|IMR|Independent Medical Review"],
      [r"reviewers are not your plan's doctors"]),
-    # Not yet routed to a complaint (the model is torn and asks); never Covered California.
-    ("an insurance agent pocketed the premiums I paid him", [], [r"Covered California"]),
+    # A complaint about an agent, not a denial; never Covered California.
+    ("an insurance agent pocketed the premiums I paid him", [r"[Cc]omplaint"], [r"Covered California"]),
     # A person, a case we cannot see, private details
     ("transfer me to a live agent", [HC, TDD], [r"didn't quite get that"]),
     ("operator", [HC], [r"didn't quite get that"]),
