@@ -6,7 +6,7 @@ reader), then PriorityIntentOverride, and Rasa's FallbackClassifier last.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -90,7 +90,6 @@ class PersonalDetailsMasker(_Stateless):
         return training_data
 
 
-
 MODEL_FILE = "intent_model.joblib"
 TOPIC_RANKING_LENGTH = 10
 
@@ -126,11 +125,7 @@ class SentenceIntentClassifier(GraphComponent):
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [m for m in training_data.intent_examples if m.get(TEXT)]
-        texts = [str(m.get(TEXT)) for m in examples]
-        labels = [label_of(str(m.get(INTENT)), m.get(INTENT_RESPONSE_KEY)) for m in examples]
-        kinds = [answer_kinds((m.get(METADATA) or {}).get(METADATA_EXAMPLE), label)
-                 for m, label in zip(examples, labels)]
+        texts, labels, kinds = training_examples(training_data)
         self.model = IntentModel(load_embedder(str(self.config["model_dir"]))).fit(
             texts, labels, kinds)
         with self.model_storage.write_to(self.resource) as directory:
@@ -151,6 +146,18 @@ class SentenceIntentClassifier(GraphComponent):
                                            for name, ranked in reading.kinds.items()},
                         add_to_output=True)
         return messages
+
+
+def training_examples(training_data: TrainingData
+                      ) -> Tuple[List[str], List[str], List[Dict[str, str]]]:
+    """What the model learns from Rasa's training data: each example's text, its label (the
+    topic for a retrieval intent, "faq/cost") and its answer kinds. Also used by
+    bot/run/cross_validate.py, so the report measures the model as it is trained."""
+    examples = [m for m in training_data.intent_examples if m.get(TEXT)]
+    labels = [label_of(str(m.get(INTENT)), m.get(INTENT_RESPONSE_KEY)) for m in examples]
+    kinds = [answer_kinds((m.get(METADATA) or {}).get(METADATA_EXAMPLE), label)
+             for m, label in zip(examples, labels)]
+    return [str(m.get(TEXT)) for m in examples], labels, kinds
 
 
 def _selector_output(reading: Reading) -> Dict[str, Any]:

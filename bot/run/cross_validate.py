@@ -22,7 +22,7 @@ import numpy as np
 from sklearn.metrics import classification_report, confusion_matrix
 from sklearn.model_selection import StratifiedKFold
 
-from bot.nlu.intent_model import IntentModel, label_of
+from bot.nlu.intent_model import IntentModel
 from bot.nlu.sentence_embedder import SentenceEmbedder
 from bot.nlu.sentence_embedder import load as load_embedder
 from bot.run import nlu_report
@@ -46,14 +46,13 @@ class CachedEmbedder:
         return np.stack([self.embed(t) for t in texts])
 
 
-def load_examples(nlu_dir: Path) -> Tuple[List[str], List[str]]:
-    """(texts, labels) of every intent example; a retrieval intent's label is "faq/topic"."""
+def load_examples(nlu_dir: Path) -> Tuple[List[str], List[str], List[Dict[str, str]]]:
+    """Texts, labels and answer kinds of every intent example, read as the pipeline reads them."""
     from rasa.shared.nlu.training_data.loading import load_data  # Rasa only to read its format
 
-    data = load_data(str(nlu_dir))
-    examples = [m for m in data.intent_examples if m.get("text")]
-    return ([str(m.get("text")) for m in examples],
-            [label_of(str(m.get("intent")), m.get("intent_response_key")) for m in examples])
+    from bot.nlu.components import training_examples
+
+    return training_examples(load_data(str(nlu_dir)))
 
 
 def report(truth: Sequence[str], predicted: Sequence[str]) -> Dict[str, object]:
@@ -94,13 +93,14 @@ def plot_confusion(truth: Sequence[str], predicted: Sequence[str], out: Path, ti
 
 
 def cross_validate(nlu_dir: Path, out: Path, folds: int = 5) -> str:
-    texts, labels = load_examples(nlu_dir)
+    texts, labels, kinds = load_examples(nlu_dir)
     embedder = CachedEmbedder(load_embedder())
     predicted: List[str] = [""] * len(texts)
     topic_predicted: List[str] = [""] * len(texts)  # the best topic of the example's own intent
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=SEED)
     for train, test in splitter.split(texts, labels):
-        model = IntentModel(embedder).fit([texts[i] for i in train], [labels[i] for i in train])
+        model = IntentModel(embedder).fit([texts[i] for i in train], [labels[i] for i in train],
+                                          [kinds[i] for i in train])
         for i in test:
             reading = model.read(texts[i])
             intent = reading.intents[0][0]
