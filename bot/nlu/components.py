@@ -5,7 +5,11 @@ reader), then PriorityIntentOverride, and Rasa's FallbackClassifier last.
 """
 from __future__ import annotations
 
+import hashlib
+import inspect
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,6 +28,7 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu import intent_model, parse_data, sentence_embedder
 from bot.nlu.parse_data import ANSWER_KINDS_KEY, PERSONAL_DETAILS_KEY, answer_kinds
 from bot.nlu.personal_details import find_personal_details, mask_personal_details
 from bot.nlu.priority_intents import winning_intent
@@ -44,6 +49,15 @@ class _Stateless(GraphComponent):
         execution_context: ExecutionContext,
     ) -> "_Stateless":
         return cls()
+
+
+def source_fingerprint(*modules: ModuleType) -> str:
+    """A hash of the code a trained or cached result depends on. Rasa fingerprints a node by its
+    config and inputs only, so without this a change to the model's code reused the old model."""
+    digest = hashlib.sha256()
+    for module in modules:
+        digest.update(inspect.getsource(module).encode("utf-8"))
+    return digest.hexdigest()
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -103,6 +117,11 @@ class SentenceIntentClassifier(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {"model_dir": str(DEFAULT_EMBEDDER_DIR)}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """Retrain when the model's code changes, not only its config or data."""
+        return source_fingerprint(intent_model, sentence_embedder, parse_data, sys.modules[__name__])
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[IntentModel] = None) -> None:
