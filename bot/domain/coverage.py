@@ -56,12 +56,23 @@ _MEDI_CAL_TERM = next(t for t in table.TERMS if "medical" in t.spellings)
 _WORDS: List[Tuple[table.Word, Pattern[str]]] = [(w, _alternation(w.spellings)) for w in table.WORDS]
 
 
+# "not medi-cal, a regular kaiser plan", "a policy under the dept of insurance, not an hmo": a
+# name right after "not" is what the coverage is not.
+_NEGATION_BEFORE = re.compile(r"\b(?:not|isn t|isnt|no longer|never had)\s+(?:(?:a|an|the|on|with|through|from)\s+)?$")
+
+
+def _said(pattern: Pattern[str], lowered: str) -> List[str]:
+    """The matches of pattern in the (key-normalized) text that are not negated."""
+    return [m.group(0) for m in pattern.finditer(lowered)
+            if not _NEGATION_BEFORE.search(lowered[:m.start()])]
+
+
 def _names_in(text: str) -> List[table.Term]:
-    """The plan, program and agency names written in the text."""
+    """The plan, program and agency names written in the text (not those it says it is not)."""
     lowered = table.key(text)
-    found = [_NAME_SPELLINGS[m.group(0)] for m in _NAMES.finditer(lowered)]
+    found = [_NAME_SPELLINGS[name] for name in _said(_NAMES, lowered)]
     found += [term for pattern, term in _ORDINARY if pattern.search(text)]
-    if _MEDICAL.search(lowered):
+    if _said(_MEDICAL, lowered):
         found.append(_MEDI_CAL_TERM)
     return found
 
@@ -112,9 +123,11 @@ def read_coverage(text: str, entity_values: Iterable[str] = ()) -> Optional[Cove
 
     `entity_values` are the plan/program/agency texts the entity ruler found in the message.
     """
-    names = {t.coverage for t in _names_in(text) if t.coverage} | _coverages_of(entity_values)
     lowered = table.key(text)
-    words = [(w.kind, w.coverage) for w, pattern in _WORDS if pattern.search(lowered)]
+    said_values = [v for v in entity_values if _said(_alternation([v]), lowered)
+                   or not _alternation([v]).search(lowered)]
+    names = {t.coverage for t in _names_in(text) if t.coverage} | _coverages_of(said_values)
+    words = [(w.kind, w.coverage) for w, pattern in _WORDS if _said(pattern, lowered)]
     found = resolve(names, words)
     return Coverage(found) if found else None
 

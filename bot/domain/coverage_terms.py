@@ -92,7 +92,8 @@ TERMS: Tuple[Term, ...] = (
     Term("program", "employer_plan", ("employer plan", "job's plan", "work insurance", "employer insurance"),
          Coverage.UNKNOWN),
     # Agencies
-    Term("agency", "cdi", ("department of insurance", "california department of insurance", "cdi"), Coverage.CDI),
+    Term("agency", "cdi", ("department of insurance", "california department of insurance",
+                           "dept of insurance", "cdi"), Coverage.CDI),
     Term("agency", "dmhc", ("dmhc", "department of managed health care"), Coverage.DMHC),
     Term("agency", "dol", ("department of labor", "dol", "ebsa"), None),
 )
@@ -117,7 +118,9 @@ WORDS: Tuple[Word, ...] = (
     # Medi-Cal without a plan (R3): "fee-for-service" alone, the others only with Medi-Cal.
     Word("fee_for_service", ("fee for service", "ffs"), Coverage.MEDI_CAL_FFS),
     Word("without_plan", ("regular medi cal", "straight medi cal", "without a plan", "with no plan",
-                          "no plan", "not in a plan", "no health plan"), Coverage.MEDI_CAL_FFS),
+                          "no plan", "not in a plan", "no health plan", "never put me in a plan",
+                          "not enrolled in a plan", "never picked a plan", "not assigned to a plan"),
+         Coverage.MEDI_CAL_FFS),
     # Weaker words, used only when nothing else was named ("I'm a veteran", "military").
     Word("hint", ("va", "veteran", "veterans"), Coverage.VA),
     Word("hint", ("military",), Coverage.TRICARE),
@@ -166,7 +169,10 @@ def ruler_patterns(tokenize: Callable[[str], List[str]]) -> List[dict]:
     `tokenize` must be the pipeline's own tokenizer, so patterns split words exactly as the
     pipeline will ("medi-cal" -> medi, -, cal).
     """
-    patterns: List[dict] = []
+    # "SCAN" first in a message is the plan ("SCAN wont pay for..."); an imaging test is written
+    # "a scan", "CT scan" or "the scan" there.
+    patterns: List[dict] = [{"label": "health_plan", "id": "scan",
+                             "pattern": [{"TEXT": "SCAN", "IS_SENT_START": True}]}]
     for term in TERMS:
         for spelling in term.spellings:
             if spelling in AMBIGUOUS or spelling in ORDINARY_WORDS:

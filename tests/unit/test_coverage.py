@@ -34,6 +34,11 @@ C = Coverage
     ("cigna hmo", [], C.DMHC),
     ("calpers hmo", [], C.DMHC),
     ("Kaiser denied my CT SCAN", ["Kaiser"], C.DMHC),
+    # what the coverage is not does not count
+    ("no, not medi-cal, kaiser through my husbands job", ["medi-cal", "kaiser"], C.DMHC),
+    ("a policy from the dept of insurance, not an HMO", [], C.CDI),
+    ("we are no longer on medi-cal, it's a blue shield hmo now", ["medi-cal", "blue shield"], C.DMHC),
+    ("not in a plan, just medi-cal", ["medi-cal"], C.MEDI_CAL_FFS),
     # carriers whose plans are often self-funded or CDI policies: the name alone does not tell
     ("cigna", [], C.UNKNOWN),
     ("aetna through work", [], C.UNKNOWN),

@@ -26,6 +26,7 @@ def nlp() -> spacy.language.Language:
     ("my Kaiser Senior Advantage plan said no", [("Kaiser Senior Advantage", "program", "medicare_advantage")]),
     ("SCAN Health Plan denied it", [("SCAN Health Plan", "health_plan", "scan")]),
     ("Kaiser denied my CT SCAN", [("Kaiser", "health_plan", "kaiser")]),
+    ("SCAN wont pay for my moms hospital bed", [("SCAN", "health_plan", "scan")]),
     ("I have Cigna through CalPERS", [("Cigna", "health_plan", "cigna"), ("CalPERS", "program", "calpers")]),
 ])
 def test_pipeline_finds_plans_programs_and_agencies(nlp, text, expected):
