@@ -34,7 +34,10 @@ ANSWER_WINDOW = 3
 
 # A narrow fallback when the model names no answer: a reply that opens with a bare yes or no
 # ("no, it was months ago"). Whatever follows is not read.
-_LEADING_ANSWER = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ya)|(no|nope|nah))(?:[\s,.!;:-]|$)", re.I)
+_LEADING_ANSWER = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ya)|(no|nope|nah))(?:[\s,.!;:-]|$)(?!\s*(?:idea|clue)\b)", re.I)
+# Below this confidence, an answer intent that contradicts the bare yes/no a reply opens with
+# gives way to it.
+LEADING_WORD_WINS_BELOW = 0.6
 
 
 def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") -> Optional[Answer]:
@@ -45,16 +48,19 @@ def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") ->
     about something else entirely ("purple") is not taken for an answer; then a reply that
     opens with a bare "yes" or "no" counts.
     """
-    window = [name for name, _ in ranking if name != FALLBACK_INTENT][:ANSWER_WINDOW]
-    for name in window:
-        if name in POLARITY_OF_INTENT:
-            return POLARITY_OF_INTENT[name]
-        if name in YES_BY_DESCRIPTION.get(slot, ()):
-            return "yes"
+    window = [(name, p) for name, p in ranking if name != FALLBACK_INTENT][:ANSWER_WINDOW]
     leading = _LEADING_ANSWER.match(text)
-    if leading:
-        return "yes" if leading.group(1) else "no"
-    return None
+    opens_with = ("yes" if leading.group(1) else "no") if leading else None
+    for name, confidence in window:
+        read = POLARITY_OF_INTENT.get(name) or ("yes" if name in YES_BY_DESCRIPTION.get(slot, ()) else None)
+        if read is None:
+            continue
+        # "no he is healthy otherwise, this is just for his sleep": the model, unsure, leaned
+        # to yes; the bare "no" it opens with is the answer unless the model is sure.
+        if opens_with and read != opens_with and confidence < LEADING_WORD_WINS_BELOW:
+            return opens_with
+        return read
+    return opens_with
 
 
 # Which question a sentence talks about, by its nouns ("appeal", "hearing"). These only route an
@@ -64,7 +70,7 @@ _TOPIC_WORDS: Dict[str, str] = {
     "serious_condition": r"life[\s-]*threat|\bdisabl|\bdebilitat|\bfatal\b|\bterminal\b",
     "state_hearing": r"\bhearing\b",
     "filed_grievance": r"\bappeal|\bgrievance|\bcomplain",
-    "plan_answered": r"\bdecision\b|\bdecided\b|\bupheld\b|\bheard\s+back\b|\bwrote\s+back\b"
+    "plan_answered": r"\bdecision\b|\bdecided\b|\bupheld\b|\bheard\s+back\b|\bwrote\s+back\b|\bresol(ution|ved)\b"
                      r"|\brepl(y|ied)\b|\brespon(d|ded|se)\b|\banswer(ed)?\b",
 }
 
@@ -231,6 +237,20 @@ def find_date(text: str, today: date) -> Optional[date]:
     return None
 
 
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:and|but|so|then)\b", re.I)
+
+
+def last_date_in(text: str, today: date) -> Optional[date]:
+    """The last past date in a story of several clauses ("appealed in october, they said no on
+    nov 20, what now" -> November 20)."""
+    for clause in reversed(_CLAUSE_BREAK.split(text)):
+        if clause.strip():
+            found = find_date(clause, today)
+            if found is not None:
+                return found
+    return None
+
+
 def mentions_decision(text: str) -> bool:
     """Does a correction talk about the plan's decision (vs the grievance)?"""
     return re.search(r"decision|decided|denial\s+letter|letter|answered|respon|repl", text, re.I) is not None
@@ -239,3 +259,36 @@ def mentions_decision(text: str) -> bool:
 def mentions_grievance(text: str) -> bool:
     """Does a correction talk about when the grievance was filed?"""
     return re.search(r"grievance|appeal|filed|complain", text, re.I) is not None
+
+
+# How sure the model must be of the appeal stage it read in a first message before the check
+# skips its questions: higher than KIND_CONFIDENCE, since a wrong guess here is never asked.
+# The summary shown before the result still lists it, and the person can change it there.
+APPEAL_CONFIDENCE = 0.6
+
+
+def read_appeal_stage(text: str, kinds: Sequence[Tuple[str, float]], today: date) -> Dict[str, str]:
+    """The grievance answers a story already gives ("we appealed in october and they said no
+    again on november 20"), read by the trained model (data/nlu/appeal_stage.yml): `answered`
+    fills filed_grievance, plan_answered and the decision's date when one is written; `waiting`
+    the grievance and its date; `not_filed` the grievance as no. The date is the last one in
+    the story, which in these stories is the latest step."""
+    if not kinds:
+        return {}
+    stage, confidence = kinds[0]
+    if confidence < APPEAL_CONFIDENCE:
+        return {}
+    found = last_date_in(text, today)
+    if stage == "answered":
+        values = {"filed_grievance": "yes", "plan_answered": "yes"}
+        if found is not None:
+            values["decision_date"] = found.isoformat()
+        return values
+    if stage == "waiting":
+        values = {"filed_grievance": "yes", "plan_answered": "no"}
+        if found is not None:
+            values["grievance_date"] = found.isoformat()
+        return values
+    if stage == "not_filed":
+        return {"filed_grievance": "no"}
+    return {}

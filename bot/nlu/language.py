@@ -80,7 +80,14 @@ _SPANISH_ONLY = {"quiero", "vivir", "morir", "morirme", "matarme", "suicidarme",
                  "dolor", "pecho", "respirar", "respira", "despierta", "tengo", "puedo", "estoy",
                  "está", "esta", "mucho", "sangrando", "desmayó", "desmayo", "ayuda", "ayúdenme",
                  "hijo", "hija", "esposo", "esposa", "mamá", "papá", "muy", "fuerte", "vida",
-                 "ya", "más", "mas", "todo", "nada", "corazón", "pastillas", "hacerme", "daño"}
+                 "ya", "más", "mas", "todo", "nada", "corazón", "pastillas", "hacerme", "daño",
+                 # common words of any Spanish sentence that are not English words
+                 "otra", "otro", "vez", "veces", "pienso", "mejor", "estar", "muerta", "muerto",
+                 "cortando", "cortar", "seria", "sería", "porque", "pero", "como", "cuando",
+                 "siento", "nadie", "nunca", "siempre", "también", "tambien", "hacer", "puede",
+                 "tiene", "soy", "algo", "bien", "aquí", "aqui", "así", "asi", "donde", "dónde",
+                 "qué", "creo", "voy", "hoy", "ayer", "noche", "gracias", "favor", "necesito",
+                 "médico", "medico", "mujer", "hombre", "niño", "niña", "quiere", "quieren"}
 
 
 def looks_spanish(text: str) -> bool:

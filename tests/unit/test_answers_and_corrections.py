@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 
+from bot.eligibility import answers
 from bot.eligibility.answers import (answers_in, date_phrase, find_date, polarity, read_coverage, read_problem,
                          states_reason, topics_named)
 from bot.eligibility.corrections import ASK_WHICH, CHANGED, CHANGE_PREFIX, CONFIRMED, UNCLEAR, read_confirmation
@@ -51,6 +52,20 @@ def test_an_answer_goes_to_the_question_it_names(slot, said, text, value, others
 ])
 def test_a_bare_yes_or_no_at_the_start_counts_when_the_model_names_no_answer(text, expected):
     assert polarity("urgent", [("faq", 0.99), ("case_status", 0.0), ("ask_why", 0.0)], text) == expected
+
+
+@pytest.mark.parametrize("text, ranking, expected", [
+    # the model unsure and leaning the other way: the opening word decides
+    ("no he is fine otherwise, it's only for his sleep", [("affirm", 0.23), ("deny", 0.17)], "no"),
+    ("no we didn't, i had no idea we could", [("unsure", 0.5), ("deny", 0.47)], "no"),
+    # the model sure: it decides ("no wait, yes we did")
+    ("no wait, yes we did", [("affirm", 0.8)], "yes"),
+    # "no idea" is not a no
+    ("no idea", [("unsure", 0.4)], "unsure"),
+    ("yes", [("affirm", 0.99)], "yes"),
+])
+def test_a_reply_that_opens_with_yes_or_no_means_it_unless_the_model_is_sure(text, ranking, expected):
+    assert polarity("serious_condition", ranking, text) == expected
 
 
 def test_topics_are_named_by_their_nouns_not_by_other_words():
@@ -158,3 +173,23 @@ def test_a_date_said_along_with_an_answer(text, expected):
 
 def test_ok_confirms_the_summary():
     assert read_confirmation("ok", SLOTS, TODAY).kind == CONFIRMED
+
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    ("we appealed and they said no again on november 20", [("answered", 0.9)],
+     {"filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2026-11-20"}),
+    ("appealed in october, they said no on nov 20, so what now", [("answered", 0.9)],
+     {"filed_grievance": "yes", "plan_answered": "yes", "decision_date": "2026-11-20"}),
+    ("we appealed and they upheld it", [("answered", 0.8)],
+     {"filed_grievance": "yes", "plan_answered": "yes"}),
+    ("i filed a grievance on october 1 and nothing yet", [("waiting", 0.9)],
+     {"filed_grievance": "yes", "plan_answered": "no", "grievance_date": "2026-10-01"}),
+    ("we never appealed", [("not_filed", 0.95)], {"filed_grievance": "no"}),
+    ("kaiser denied my mri", [("unstated", 0.9)], {}),
+    # not sure enough: the check asks
+    ("they sort of answered i guess", [("answered", 0.55), ("waiting", 0.4)], {}),
+    ("hello", [], {}),
+])
+def test_the_appeal_stage_a_story_gives_fills_the_grievance_questions(text, kinds, expected):
+    assert answers.read_appeal_stage(text, kinds, TODAY) == expected

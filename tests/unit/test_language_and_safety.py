@@ -61,6 +61,9 @@ def test_crisis_in_spanish_wins_over_language_and_gets_the_spanish_line():
 @pytest.mark.parametrize("text, language", [
     ("ya no quiero vivir", True), ("no puedo respirar", True), ("mi esposo no respira", True),
     ("I want to kill myself", False), ("my dad isn't breathing", False), ("i want to die", False),
+    # Spanish with English-looking words in it ("me", "a")
+    ("a veces siento que nadie me quiere", True), ("otra vez pienso en hacerme daño", True),
+    ("otra vez they denied it", False), ("I cant do this anymore, nadie cares", False),
 ])
 def test_the_language_of_a_safety_line(text, language):
     assert looks_spanish(text) is language
