@@ -1,7 +1,7 @@
 """Asking the eligibility questions, starting and restarting the check, and giving the result."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -13,7 +13,7 @@ from bot.eligibility.rules import decide
 from bot.eligibility.questions import QUESTIONS
 from bot.eligibility.result import result_messages
 from bot.eligibility.slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
-from bot.nlu.parse_data import entity_values
+from bot.nlu.parse_data import entity_values, kind_ranking
 
 # Messages whose words may already answer questions ("Kaiser denied my son's therapy").
 DESCRIBING_INTENTS = {"describe_denial", "describe_urgent_problem", "check_eligibility"}
@@ -99,9 +99,11 @@ class AskConfirmAnswers(Action):
         return []
 
 
-def prefill(text: Text, intent: Optional[Text], entity_values: List[str]) -> Dict[Text, Any]:
-    """Answers a describing message already gives, so they are not asked again."""
-    values: Dict[Text, Any] = {}
+def prefill(text: Text, intent: Optional[Text], entity_values: List[str],
+            appeal: Sequence[Tuple[str, float]] = ()) -> Dict[Text, Any]:
+    """Answers a describing message already gives, so they are not asked again. `appeal` is
+    the model's reading of how far the story got with the plan's appeal."""
+    values: Dict[Text, Any] = answers.read_appeal_stage(text, appeal, today_in_california())
     coverage = answers.read_coverage(text, entity_values)
     if coverage is not None and coverage.value != "unknown":
         values["coverage"] = coverage.value
@@ -141,7 +143,7 @@ class ActionStartEligibility(Action):
         if message:
             parse = message.get("parse_data") or {}
             values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"),
-                                  entity_values(parse)))
+                                  entity_values(parse), kind_ranking(parse, "appeal")))
         dispatcher.utter_message(
             text="Let's check where your problem goes. I'll ask a few short questions; you can "
                  "say \"stop the check\" or \"start over\" at any time.")

@@ -55,7 +55,9 @@ def faq_ranking(parse: Mapping[str, Any]) -> List[Tuple[str, float]]:
 # check's open questions ("problem" -> [{"name": "experimental", "confidence": 0.9}, ...]).
 ANSWER_KINDS_KEY = "answer_kinds"
 # Training examples name their kinds in their metadata: `metadata: {problem: experimental}`.
-KIND_NAMES = ("problem",)
+# "appeal": how far a story got with the plan's appeal (answered, waiting, not_filed, unstated),
+# read from a first message so the check does not ask it again (data/nlu/appeal_stage.yml).
+KIND_NAMES = ("problem", "appeal")
 
 
 # A kind reader must also learn what is NOT an answer of its kind ("purple", "can I talk to a
@@ -66,6 +68,10 @@ MAY_ANSWER: Dict[str, frozenset] = {
     "problem": frozenset({"describe_denial", "describe_urgent_problem", "check_eligibility",
                           "unsure", "faq/bill_for_care", "faq/surprise_bill",
                           "faq/report_problem", "faq/experimental"}),
+    "appeal": frozenset({"describe_denial", "describe_urgent_problem", "check_eligibility",
+                         "affirm", "deny", "unsure", "case_status", "faq/plan_no_answer",
+                         "faq/plan_first", "faq/late_filing", "faq/bill_for_care",
+                         "faq/surprise_bill", "faq/report_problem", "faq/experimental"}),
 }
 
 

@@ -14,7 +14,7 @@ import pytest
 from tests.heldout.scoring import MODEL, Parser, report, score_answers, score_first_messages, score_safety
 
 TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "spanish": 1.0, "first": 0.95}
-FLOORS = {"answers": 0.96, "caught": 0.96, "quiet": 0.98, "spanish": 0.85, "first": 0.93}
+FLOORS = {"answers": 0.97, "caught": 0.97, "quiet": 0.98, "spanish": 0.94, "first": 0.95}
 
 
 @pytest.fixture(scope="module")

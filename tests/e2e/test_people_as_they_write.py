@@ -142,6 +142,14 @@ CONVERSATIONS = {
         ("yes", [Q["plan_answered"]], []),
         ("they said no in a letter on september 15", [SUMMARY], [Q["decision_date"]]),
     ],
+    "an appeal the story already tells is not asked again": [
+        ("Kaiser turned down my sons MRI, we appealed in october and they said no again in a "
+         "letter dated november 20", [r"check where your case goes"], []),
+        ("/check_eligibility", [Q["problem"]], [Q["coverage"]]),
+        ("not medically necessary", [Q["urgent"]], []),
+        ("no", [SUMMARY, r"Grievance filed with the plan: yes", r"November 20"],
+         [Q["filed_grievance"], Q["plan_answered"], Q["decision_date"]]),
+    ],
     "medicare advantage by its product name": [
         ("check my case", [Q["coverage"]], []),
         ("kaiser senior advantage", [SUMMARY, r"Medicare"], [r"HMO or other plan under the DMHC"]),

@@ -57,8 +57,11 @@ def test_labels_and_metadata():
     assert label_of("greet", None) == "greet"
     assert answer_kinds({"problem": "billing", "other": "x"}) == {"problem": "billing"}
     assert answer_kinds(None) == {}
-    assert answer_kinds(None, "greet") == {"problem": "none"}  # cannot answer: teaches "none"
+    # cannot answer either open question: teaches "none" to both readers
+    assert answer_kinds(None, "greet") == {"problem": "none", "appeal": "none"}
     assert answer_kinds(None, "describe_denial") == {}  # may answer, kind not given
+    assert answer_kinds({"appeal": "waiting"}, "describe_denial") == {"appeal": "waiting"}
+    assert answer_kinds(None, "faq/cost") == {"problem": "none", "appeal": "none"}
 
 
 @pytest.mark.parametrize("text, ranking, expected", [
