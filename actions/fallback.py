@@ -12,11 +12,24 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.domain.fallback_texts import ASK_REPHRASE, GIVE_UP, did_you_mean
+from bot.domain.fallback_texts import ASK_REPHRASE, GIVE_UP, SAFETY_JUST_IN_CASE, did_you_mean
 from bot.nlu.parse_data import faq_response
+from bot.nlu.priority_intents import is_safety_intent
 from bot.domain.topics import topic_for
 
 FALLBACK_INTENT = "nlu_fallback"
+# An unclear message whose top three readings include a crisis or an emergency at this
+# confidence gets both lines before the question: not sure it is one, but the cost of a missed
+# one is too high to only ask. (The held-out crisis messages the classifier misses score 0.22
+# and 0.29 there; near-misses below this are not counted as flagged, since they get a question.)
+SAFETY_JUST_IN_CASE_MIN = 0.2
+
+
+def might_be_unsafe(parse_data: Dict[Text, Any]) -> bool:
+    """Is a crisis or an emergency among the unclear message's top three readings?"""
+    ranking = [(r.get("name") or "", float(r.get("confidence") or 0.0))
+               for r in parse_data.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
+    return any(is_safety_intent(name) and p >= SAFETY_JUST_IN_CASE_MIN for name, p in ranking[:3])
 
 
 def best_guess(parse_data: Dict[Text, Any]) -> Optional[Text]:
@@ -40,6 +53,8 @@ class ActionAskAffirmation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if might_be_unsafe(tracker.latest_message or {}):
+            dispatcher.utter_message(text=SAFETY_JUST_IN_CASE)
         topic = topic_for(best_guess(tracker.latest_message or {}))
         if topic is None:
             dispatcher.utter_message(text=ASK_REPHRASE)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -56,6 +57,29 @@ def test_affirmation_for_a_plain_intent():
     assert best_guess(parse) == "describe_denial"
     messages, _ = run(ActionAskAffirmation(), parse)
     assert TOPICS["describe_denial"].title in messages[0]["text"]
+
+
+def ranking(*pairs):
+    return {"intent_ranking": [{"name": "nlu_fallback", "confidence": 0.45}]
+            + [{"name": n, "confidence": c} for n, c in pairs]}
+
+
+def test_an_unclear_message_that_might_be_a_crisis_gets_both_lines_first():
+    messages, _ = run(ActionAskAffirmation(), ranking(("describe_denial", 0.35), ("faq", 0.25),
+                                                      ("crisis_self_harm", 0.22)))
+    assert line("crisis") in messages[0]["text"] and line("emergency") in messages[0]["text"]
+    assert TOPICS["describe_denial"].title in messages[1]["text"]
+    messages, _ = run(ActionAskAffirmation(), ranking(("describe_denial", 0.37), ("emergency_now", 0.29)))
+    assert line("emergency") in messages[0]["text"]
+
+
+@pytest.mark.parametrize("pairs", [
+    (("describe_denial", 0.35), ("faq", 0.3), ("greet", 0.2), ("crisis_self_harm", 0.1)),  # not in the top 3
+    (("describe_denial", 0.4), ("emergency_now", 0.15)),  # too unlikely
+])
+def test_an_unclear_message_far_from_a_crisis_gets_only_the_question(pairs):
+    messages, _ = run(ActionAskAffirmation(), ranking(*pairs))
+    assert len(messages) == 1 and line("crisis") not in messages[0]["text"]
 
 
 def test_affirmation_without_a_topic_asks_to_rephrase():
