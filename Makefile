@@ -29,7 +29,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run shell web test eval bench train validate clean nlu-report
+.PHONY: help run shell web test eval bench train validate clean nlu-report purge
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
@@ -39,6 +39,7 @@ help:
 	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
 	@echo "make bench  - reply time and memory of the running bot"
 	@echo "make nlu-report [FOLDS=5] - cross-validate intents and FAQ topics: tables, macro F1 in reports/nlu"
+	@echo "make purge DAYS=N - delete conversations idle for N days (DATABASE_URL, else the SQLite store)"
 
 $(VENV)/.installed: requirements.lock requirements-nodeps.txt
 	@if [ -z "$(PYTHON310)" ]; then \
@@ -101,6 +102,11 @@ test: $(MODEL)
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
 	  --out var/results
 	$(PY) -m pytest tests -q
+
+# Deletes conversations nobody has written in for DAYS days, and prints how many.
+purge: $(VENV)/.installed
+	@if [ -z "$(DAYS)" ]; then echo "usage: make purge DAYS=N"; exit 2; fi
+	$(PY) -m bot.run.purge $(DAYS)
 
 clean:
 	rm -rf build models var .pytest_cache results

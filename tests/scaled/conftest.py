@@ -27,3 +27,33 @@ def redis_server() -> str:
     except Exception as error:  # connection refused, timeout, auth
         _missing(f"Redis at {url}", error)
     return url
+
+
+POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture
+def postgres_database():
+    """A new, empty PostgreSQL database on the local server; dropped afterwards."""
+    import uuid
+
+    import sqlalchemy as sa
+
+    admin_url = os.environ.get("POSTGRES_ADMIN_URL", POSTGRES_ADMIN_URL)
+    try:
+        admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.execute(sa.text("select 1"))
+    except Exception as error:
+        _missing(f"PostgreSQL at {admin_url}", error)
+    name = f"dmhc_test_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(f'create database "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as connection:
+            connection.execute(sa.text(
+                "select pg_terminate_backend(pid) from pg_stat_activity where datname = :n"), {"n": name})
+            connection.execute(sa.text(f'drop database if exists "{name}"'))
+        admin.dispose()
