@@ -1,0 +1,65 @@
+"""Two real Rasa processes, one conversation, 50 messages sent at once split between them: the
+stored events in PostgreSQL show each user message followed by its own reply, in order, none
+lost or duplicated (issue 8, item 2). endpoints.scaled.yml: PostgreSQL tracker store and
+bot/stores/ticket_lock.py's lock on the local Redis."""
+from __future__ import annotations
+
+import json
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import List
+
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from bot.run.launcher import HOST, Settings, start_action_server, start_rasa_server, stop, wait_until_ready
+from tests.e2e.servers import Bot, free_port
+
+MESSAGES = 50
+
+
+def test_one_conversation_across_two_rasa_processes(tmp_path: Path, postgres_database, redis_server):
+    db = make_url(postgres_database)
+    env = {"DB_HOST": db.host, "DB_PORT": str(db.port), "DB_USER": db.username,
+           "DB_NAME": db.database, "REDIS_URL": redis_server,
+           "SQL_POOL_SIZE": "5", "SQL_MAX_OVERFLOW": "5"}
+    action_port = free_port()
+    settings = [Settings(action_port=action_port, rasa_port=free_port(), extra_env=env,
+                         tracker_db=str(tmp_path / "unused.db")) for _ in range(2)]
+    processes = []
+    try:
+        actions = start_action_server(settings[0], tmp_path / "actions.log")
+        processes.append(actions)
+        servers = [start_rasa_server(s, tmp_path / f"rasa-{i}.log", endpoints="endpoints.scaled.yml")
+                   for i, s in enumerate(settings)]
+        processes.extend(servers)
+        wait_until_ready(f"http://{HOST}:{action_port}/health", actions)
+        for s, process in zip(settings, servers):
+            wait_until_ready(f"http://{HOST}:{s.rasa_port}/webhooks/rest/", process)
+        bots = [Bot(f"http://{HOST}:{s.rasa_port}/webhooks/rest/webhook") for s in settings]
+        sender = f"race-{uuid.uuid4().hex}"
+        texts = [f"hello there, message {i}" for i in range(MESSAGES)]
+        with ThreadPoolExecutor(max_workers=MESSAGES) as pool:
+            replies = list(pool.map(lambda i: bots[i % 2].send(sender, texts[i]), range(MESSAGES)))
+        assert all(replies), "every message got a reply"
+    finally:
+        stop(processes)
+
+    engine = sa.create_engine(postgres_database)
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text(
+            "select type_name, data from events where sender_id = :s order by id"), {"s": sender}).all()
+    engine.dispose()
+    kinds: List[str] = []
+    users: List[str] = []
+    for type_name, data in rows:
+        if type_name in ("user", "bot"):
+            kinds.append(type_name)
+        if type_name == "user":
+            users.append(json.loads(data)["text"])
+    assert sorted(users) == sorted(texts), "none lost, none duplicated"
+    # each user message is followed by its own reply before the next user message
+    for i, kind in enumerate(kinds):
+        if kind == "user":
+            assert i + 1 < len(kinds) and kinds[i + 1] == "bot", f"message {i}: {kinds[i:i + 3]}"
