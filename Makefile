@@ -29,11 +29,12 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run shell web test eval bench train validate clean nlu-report purge
+.PHONY: help run run-scaled shell web test eval bench train validate clean nlu-report purge
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
 	@echo "make test   - set up, train if needed, run every test"
+	@echo "make run-scaled - RASA_PROCESSES Rasa servers on PostgreSQL + Redis behind nginx on PUBLIC_PORT (8000)"
 	@echo "make shell  - chat in the terminal with the action server (DEBUG=1: intents, slots)"
 	@echo "make web    - only the demo page with the chat widget (make run starts it too)"
 	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
@@ -72,6 +73,19 @@ train: $(MODEL)
 run: $(MODEL)
 	$(PY) -m bot.run.launcher
 
+# Several Rasa processes on PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) behind nginx; see
+# bot/run/scaled.py. Installs Debian's nginx when it is missing.
+NGINX := $(shell command -v nginx 2>/dev/null || ls /usr/sbin/nginx 2>/dev/null)
+define install_nginx
+	@if [ -z "$(NGINX)" ]; then echo "Installing Debian's nginx"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx-light >/dev/null || \
+	  { echo "nginx is needed: apt-get install nginx-light (as root)"; $(1); }; fi
+endef
+
+run-scaled: $(MODEL)
+	$(call install_nginx,exit 1)
+	$(PY) -m bot.run.scaled
+
 shell: $(MODEL)
 	$(PY) -m bot.run.shell $(if $(DEBUG),--debug,)
 
@@ -98,6 +112,7 @@ bench: $(VENV)/.installed
 	$(PY) -m bot.run.benchmark --url http://127.0.0.1:$(RASA_PORT)/webhooks/rest/webhook
 
 test: $(MODEL)
+	$(call install_nginx,true)
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
 	  --out var/results
