@@ -29,7 +29,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run run-scaled shell web test eval bench train validate clean nlu-report purge
+.PHONY: help run run-scaled loadtest shell web test eval bench train validate clean nlu-report purge
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
@@ -85,6 +85,11 @@ endef
 run-scaled: $(MODEL)
 	$(call install_nginx,exit 1)
 	$(PY) -m bot.run.scaled
+
+# Against a running `make run-scaled`: 200 conversations x 10 turns, 50 at a time, then the audit.
+# KILL_PORT=5005 also SIGKILLs that Rasa process a third of the way through.
+loadtest: $(VENV)/.installed
+	$(PY) -m bot.run.loadtest $(if $(KILL_PORT),--kill-port $(KILL_PORT),)
 
 shell: $(MODEL)
 	$(PY) -m bot.run.shell $(if $(DEBUG),--debug,)

@@ -129,6 +129,19 @@ def start_nginx(settings: ScaledSettings) -> subprocess.Popen:
     return subprocess.Popen([nginx, "-c", str(config)], start_new_session=True)
 
 
+def start_rasa(settings: ScaledSettings, base: Settings, port: int) -> subprocess.Popen:
+    """One Rasa server; its pid file is for make loadtest's fault run."""
+    rasa = start_rasa_server(Settings(**{**base.__dict__, "rasa_port": port}),
+                             settings.run_dir / f"rasa-{port}.log", endpoints="endpoints.scaled.yml")
+    (settings.run_dir / f"rasa-{port}.pid").write_text(str(rasa.pid))
+    return rasa
+
+
+def base_settings(settings: ScaledSettings, env: Dict[str, str]) -> Settings:
+    return Settings(action_port=settings.action_port, web_port=settings.web_port,
+                    model=settings.model, tracker_db=str(settings.run_dir / "unused.db"), extra_env=env)
+
+
 def start_all(settings: ScaledSettings) -> List[subprocess.Popen]:
     """Starts every part and waits until nginx answers for each; returns the processes."""
     ensure_database(settings.database_url)
@@ -138,18 +151,14 @@ def start_all(settings: ScaledSettings) -> List[subprocess.Popen]:
            "SQL_POOL_SIZE": str(pool), "SQL_MAX_OVERFLOW": str(overflow), "RASA_URL": public,
            "WEB_ORIGINS": f"{public},http://localhost:{settings.public_port},"
                           f"http://{HOST}:{settings.web_port}", **settings.extra_env}
-    base = Settings(action_port=settings.action_port, web_port=settings.web_port,
-                    model=settings.model, tracker_db=str(settings.run_dir / "unused.db"), extra_env=env)
+    base = base_settings(settings, env)
+    settings.extra_env = env  # kept for restarting a Rasa process
     settings.run_dir.mkdir(parents=True, exist_ok=True)
     processes: List[subprocess.Popen] = []
     try:
         action = start_action_server(base, settings.run_dir / "actions.log")
         processes.append(action)
-        rasas = []
-        for port in settings.rasa_ports:
-            one = Settings(**{**base.__dict__, "rasa_port": port})
-            rasas.append(start_rasa_server(one, settings.run_dir / f"rasa-{port}.log",
-                                           endpoints="endpoints.scaled.yml"))
+        rasas = [start_rasa(settings, base, port) for port in settings.rasa_ports]
         processes.extend(rasas)
         web = start_web_app(base, settings.run_dir / "web.log")
         processes.append(web)
@@ -164,6 +173,24 @@ def start_all(settings: ScaledSettings) -> List[subprocess.Popen]:
     except BaseException:
         stop(processes)
         raise
+
+
+def supervise(settings: ScaledSettings, processes: List[subprocess.Popen]) -> int:
+    """A Rasa process that dies is started again (nginx sends its requests to the others
+    meanwhile); anything else that stops (nginx, actions, the page) stops everything."""
+    rasas = processes[1:1 + settings.processes]
+    others = [p for p in processes if p not in rasas]
+    base = base_settings(settings, settings.extra_env)
+    while all(p.poll() is None for p in others):
+        for i, (port, rasa) in enumerate(zip(settings.rasa_ports, rasas)):
+            if rasa.poll() is not None:
+                print(f"The Rasa process on port {port} exited ({rasa.returncode}); starting it again.",
+                      flush=True)
+                rasas[i] = start_rasa(settings, base, port)
+                processes[processes.index(rasa)] = rasas[i]
+        time.sleep(1)
+    print("A process stopped; shutting down the others.", flush=True)
+    return 1
 
 
 def main() -> int:
@@ -190,10 +217,7 @@ def main() -> int:
               f"  Rasa:      {', '.join(f'{HOST}:{p}' for p in settings.rasa_ports)}\n"
               f"  Conversations in PostgreSQL {where.host}:{where.port}/{where.database}; "
               f"locks in Redis\n  Logs in {settings.run_dir}\nPress Ctrl-C to stop.", flush=True)
-        while all(p.poll() is None for p in processes):
-            time.sleep(1)
-        print("A process stopped; shutting down the others.", flush=True)
-        return 1
+        return supervise(settings, processes)
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0
