@@ -14,7 +14,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Callable, Dict, List, Optional
 
 HOST = "127.0.0.1"
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,11 +117,9 @@ def stop(processes: List[subprocess.Popen], grace: float = 15.0) -> None:
             process.wait()
 
 
-def main() -> int:
-    settings = Settings.from_env()
-    if not Path(ROOT / settings.model).exists():
-        print(f"No trained model at {settings.model}: run `make run`, which trains it first.")
-        return 1
+def run_until_stopped(serve: Callable[[List[subprocess.Popen]], int]) -> int:
+    """Runs `serve`, which starts processes into the list it is given and waits on them;
+    Ctrl-C or SIGTERM ends it, and every process it started is stopped however it ends."""
     processes: List[subprocess.Popen] = []
 
     def shut_down(signum: int, _frame: object) -> None:
@@ -129,38 +127,51 @@ def main() -> int:
 
     signal.signal(signal.SIGTERM, shut_down)
     try:
-        action = start_action_server(settings)
-        processes.append(action)
-        rasa = start_rasa_server(settings)
-        processes.append(rasa)
-        web = start_web_app(settings)
-        processes.append(web)
-        print("Starting (loading the model takes about a minute)...", flush=True)
-        wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
-        wait_until_ready(f"http://{HOST}:{settings.web_port}/", web)
-        wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
-        print(
-            "\nThe DMHC Help Center assistant is running:\n"
-            f"  Web page:  http://{HOST}:{settings.web_port}/  (chat widget)\n"
-            f"  REST:      POST http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook "
-            '{"sender": "me", "message": "hi"}\n'
-            f"  Socket.IO: http://{HOST}:{settings.rasa_port}/socket.io\n"
-            f"  SMS:       POST http://{HOST}:{settings.rasa_port}/webhooks/twilio/webhook "
-            "(Twilio; needs TWILIO_* settings)\n"
-            f"  Actions:   http://{HOST}:{settings.action_port}/webhook\n"
-            f"  Conversations are kept in {settings.tracker_db}\n"
-            "Press Ctrl-C to stop.",
-            flush=True,
-        )
-        while all(p.poll() is None for p in processes):
-            time.sleep(1)
-        print("A server stopped; shutting down the other.", flush=True)
-        return 1
+        return serve(processes)
     except KeyboardInterrupt:
         print("\nStopping...", flush=True)
         return 0
     finally:
         stop(processes)
+
+
+def main() -> int:
+    settings = Settings.from_env()
+    if not Path(ROOT / settings.model).exists():
+        print(f"No trained model at {settings.model}: run `make run`, which trains it first.")
+        return 1
+    return run_until_stopped(lambda processes: _serve(settings, processes))
+
+
+def _serve(settings: Settings, processes: List[subprocess.Popen]) -> int:
+    """Starts the three servers into `processes` and waits until one of them stops."""
+    action = start_action_server(settings)
+    processes.append(action)
+    rasa = start_rasa_server(settings)
+    processes.append(rasa)
+    web = start_web_app(settings)
+    processes.append(web)
+    print("Starting (loading the model takes about a minute)...", flush=True)
+    wait_until_ready(f"http://{HOST}:{settings.action_port}/health", action)
+    wait_until_ready(f"http://{HOST}:{settings.web_port}/", web)
+    wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
+    print(
+        "\nThe DMHC Help Center assistant is running:\n"
+        f"  Web page:  http://{HOST}:{settings.web_port}/  (chat widget)\n"
+        f"  REST:      POST http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook "
+        '{"sender": "me", "message": "hi"}\n'
+        f"  Socket.IO: http://{HOST}:{settings.rasa_port}/socket.io\n"
+        f"  SMS:       POST http://{HOST}:{settings.rasa_port}/webhooks/twilio/webhook "
+        "(Twilio; needs TWILIO_* settings)\n"
+        f"  Actions:   http://{HOST}:{settings.action_port}/webhook\n"
+        f"  Conversations are kept in {settings.tracker_db}\n"
+        "Press Ctrl-C to stop.",
+        flush=True,
+    )
+    while all(p.poll() is None for p in processes):
+        time.sleep(1)
+    print("A server stopped; shutting down the other.", flush=True)
+    return 1
 
 
 if __name__ == "__main__":

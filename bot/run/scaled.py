@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -20,8 +19,8 @@ from typing import Dict, List, Mapping, Tuple
 
 from sqlalchemy.engine import URL, make_url
 
-from bot.run.launcher import (HOST, ROOT, Settings, start_action_server, start_rasa_server,
-                              start_web_app, stop, wait_until_ready)
+from bot.run.launcher import (HOST, ROOT, Settings, run_until_stopped, start_action_server,
+                              start_rasa_server, start_web_app, stop, wait_until_ready)
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/dmhc"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
@@ -198,31 +197,24 @@ def main() -> int:
     if not (ROOT / settings.model).exists():
         print(f"No trained model at {settings.model}: run `make run-scaled`, which trains it first.")
         return 1
+    return run_until_stopped(lambda processes: _serve(settings, processes))
 
-    def shut_down(signum: int, _frame: object) -> None:
-        raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, shut_down)
-    processes: List[subprocess.Popen] = []
-    try:
-        print(f"Starting {settings.processes} Rasa processes behind nginx "
-              "(loading the model takes about a minute)...", flush=True)
-        processes = start_all(settings)
-        where = make_url(settings.database_url)
-        print(f"\nThe DMHC Help Center assistant is running (scaled):\n"
-              f"  Web page:  {settings.public_url}/\n"
-              f"  REST:      POST {settings.public_url}/webhooks/rest/webhook\n"
-              f"  Socket.IO: {settings.public_url}/socket.io/ (sticky)\n"
-              f"  SMS:       POST {settings.public_url}/webhooks/twilio/webhook\n"
-              f"  Rasa:      {', '.join(f'{HOST}:{p}' for p in settings.rasa_ports)}\n"
-              f"  Conversations in PostgreSQL {where.host}:{where.port}/{where.database}; "
-              f"locks in Redis\n  Logs in {settings.run_dir}\nPress Ctrl-C to stop.", flush=True)
-        return supervise(settings, processes)
-    except KeyboardInterrupt:
-        print("\nStopping...", flush=True)
-        return 0
-    finally:
-        stop(processes)
+def _serve(settings: ScaledSettings, processes: List[subprocess.Popen]) -> int:
+    """Starts every part into `processes`, then keeps the Rasa processes running."""
+    print(f"Starting {settings.processes} Rasa processes behind nginx "
+          "(loading the model takes about a minute)...", flush=True)
+    processes.extend(start_all(settings))
+    where = make_url(settings.database_url)
+    print(f"\nThe DMHC Help Center assistant is running (scaled):\n"
+          f"  Web page:  {settings.public_url}/\n"
+          f"  REST:      POST {settings.public_url}/webhooks/rest/webhook\n"
+          f"  Socket.IO: {settings.public_url}/socket.io/ (sticky)\n"
+          f"  SMS:       POST {settings.public_url}/webhooks/twilio/webhook\n"
+          f"  Rasa:      {', '.join(f'{HOST}:{p}' for p in settings.rasa_ports)}\n"
+          f"  Conversations in PostgreSQL {where.host}:{where.port}/{where.database}; "
+          f"locks in Redis\n  Logs in {settings.run_dir}\nPress Ctrl-C to stop.", flush=True)
+    return supervise(settings, processes)
 
 
 if __name__ == "__main__":
