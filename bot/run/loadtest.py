@@ -155,6 +155,64 @@ def kill_later(run_dir: Path, port: int, after: threading.Event) -> None:
     print(f"  (killed the Rasa process on port {port}, pid {pid})", flush=True)
 
 
+@dataclass
+class LoadResult:
+    """What a load run measured, and what the audit of the store found."""
+
+    tally: Tally
+    total: int
+    elapsed: float
+    audit: Dict[str, int]
+
+    @property
+    def broken(self) -> int:
+        """Lost, duplicated, out-of-order or unanswered events in the store (must be 0)."""
+        return sum(v for k, v in self.audit.items() if k != "user messages stored")
+
+    def lines(self, conversations: int, turns: int, concurrency: int, url: str) -> List[str]:
+        ms = [1000 * s for s in self.tally.latencies]
+        errors = self.tally.errors
+        out = [f"{conversations} conversations x {turns} turns, {concurrency} at a time, "
+               f"half REST, half socket.io, through {url}",
+               f"  replies: {len(ms)}/{self.total}; errors: {sum(errors.values())} {errors or ''}"]
+        if ms:
+            out.append(f"  reply time ms: p50 {statistics.median(ms):.0f}, p95 {percentile(ms, 95):.0f}, "
+                       f"p99 {percentile(ms, 99):.0f}; {len(ms) / self.elapsed:.1f} messages/s "
+                       f"over {self.elapsed:.0f} s")
+        out.append("  audit of PostgreSQL: " + ", ".join(f"{k}: {v}" for k, v in self.audit.items()))
+        return out
+
+
+def run_load(settings: ScaledSettings, conversations: int, turns: int, concurrency: int,
+             kill_port: int = 0) -> LoadResult:
+    """Even conversations over REST, odd ones over socket.io, all through nginx; then the audit.
+    With kill_port, that Rasa process is SIGKILLed once a third of the turns are done."""
+    url = settings.public_url
+    tally = Tally()
+    run = uuid.uuid4().hex[:8]
+    jobs = []
+    for c in range(conversations):
+        # socket.io conversations are stored under their session id, which must be a hex id
+        sender = f"load-{run}-{c}" if c % 2 == 0 else uuid.uuid4().hex
+        texts = texts_for(c, turns)
+        tally.sent[sender] = texts
+        jobs.append((rest_conversation if c % 2 == 0 else socketio_conversation, sender, texts))
+    third = threading.Event()
+    if kill_port:
+        threading.Thread(target=kill_later, args=(settings.run_dir, kill_port, third),
+                         daemon=True).start()
+    total = conversations * turns
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+        futures = [pool.submit(job, url, sender, texts, tally) for job, sender, texts in jobs]
+        while any(not f.done() for f in futures):
+            if len(tally.latencies) + sum(tally.errors.values()) >= total / 3:
+                third.set()
+            time.sleep(0.2)
+    elapsed = time.perf_counter() - start
+    return LoadResult(tally, total, elapsed, audit(settings.database_url, tally.sent, tally.answered))
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=200)
@@ -163,40 +221,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--kill-port", type=int, default=0)
     args = parser.parse_args(argv)
     settings = ScaledSettings.from_env()
-    url = settings.public_url
-    tally = Tally()
-    run = uuid.uuid4().hex[:8]
-    jobs = []
-    for c in range(args.conversations):
-        # socket.io conversations are stored under their session id, which must be a hex id
-        sender = f"load-{run}-{c}" if c % 2 == 0 else uuid.uuid4().hex
-        texts = texts_for(c, args.turns)
-        tally.sent[sender] = texts
-        jobs.append((rest_conversation if c % 2 == 0 else socketio_conversation, sender, texts))
-    third = threading.Event()
-    if args.kill_port:
-        threading.Thread(target=kill_later, args=(settings.run_dir, args.kill_port, third),
-                         daemon=True).start()
-    total = args.conversations * args.turns
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=args.concurrency) as pool:
-        futures = [pool.submit(job, url, sender, texts, tally) for job, sender, texts in jobs]
-        while any(not f.done() for f in futures):
-            if len(tally.latencies) + sum(tally.errors.values()) >= total / 3:
-                third.set()
-            time.sleep(0.2)
-    elapsed = time.perf_counter() - start
-    ms = [1000 * s for s in tally.latencies]
-    print(f"{args.conversations} conversations x {args.turns} turns, {args.concurrency} at a time, "
-          f"half REST, half socket.io, through {url}")
-    print(f"  replies: {len(ms)}/{total}; errors: {sum(tally.errors.values())} {tally.errors or ''}")
-    if ms:
-        print(f"  reply time ms: p50 {statistics.median(ms):.0f}, p95 {percentile(ms, 95):.0f}, "
-              f"p99 {percentile(ms, 99):.0f}; {len(ms) / elapsed:.1f} messages/s over {elapsed:.0f} s")
-    found = audit(settings.database_url, tally.sent, tally.answered)
-    print("  audit of PostgreSQL: " + ", ".join(f"{k}: {v}" for k, v in found.items()))
-    broken = sum(v for k, v in found.items() if k != "user messages stored")
-    return 0 if broken == 0 else 1
+    result = run_load(settings, args.conversations, args.turns, args.concurrency, args.kill_port)
+    print("\n".join(result.lines(args.conversations, args.turns, args.concurrency,
+                                 settings.public_url)))
+    return 0 if result.broken == 0 else 1
 
 
 if __name__ == "__main__":

@@ -32,9 +32,8 @@ def redis_server() -> str:
 POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 
 
-@pytest.fixture
-def postgres_database():
-    """A new, empty PostgreSQL database on the local server; dropped afterwards."""
+def _new_database():
+    """A new, empty PostgreSQL database on the local server (its URL); dropped afterwards."""
     import uuid
 
     import sqlalchemy as sa
@@ -57,3 +56,15 @@ def postgres_database():
                 "select pg_terminate_backend(pid) from pg_stat_activity where datname = :n"), {"n": name})
             connection.execute(sa.text(f'drop database if exists "{name}"'))
         admin.dispose()
+
+
+@pytest.fixture
+def postgres_database():
+    """A database for one test."""
+    yield from _new_database()
+
+
+@pytest.fixture(scope="module")
+def scaled_database():
+    """A database shared by a module's tests (one make run-scaled stack)."""
+    yield from _new_database()

@@ -1,6 +1,7 @@
-"""make run-scaled's parts, really started (bot/run/scaled.py): two Rasa processes on PostgreSQL
-and the Redis lock, behind nginx. REST and socket.io (polling, which needs sticky sessions) go
-through nginx; with one Rasa process SIGKILLed, REST still answers through the other.
+"""make run-scaled's parts, really started once for this module (bot/run/scaled.py): two Rasa
+processes on PostgreSQL and the Redis lock, behind nginx. REST and socket.io (polling, which needs
+sticky sessions) go through nginx; make loadtest's run, smaller, is audited in PostgreSQL; then one
+Rasa process is SIGKILLed mid-run and no stored event is lost. The tests run in file order.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import uuid
 
 import pytest
 
+from bot.run.loadtest import run_load
 from bot.run.scaled import ScaledSettings, pool_sizes, start_all, stop
 from tests.e2e.servers import free_port
 
@@ -52,13 +54,19 @@ def socketio_reply(url: str, message: str) -> str:
         client.disconnect()
 
 
+# make loadtest is 200 x 10, 50 at a time; in make test a smaller run of the same code.
+CONVERSATIONS, TURNS, CONCURRENCY = 20, 5, 10
+
+
 def test_pool_sizes_fit_postgresqls_connections():
     for connections, processes in [(100, 2), (100, 4), (200, 3), (20, 2)]:
         pool, overflow = pool_sizes(connections, processes)
         assert pool >= 1 and (pool + overflow) * processes <= max(connections - 10, 2 * processes)
 
 
-def test_two_rasa_processes_behind_nginx(tmp_path, postgres_database, redis_server):
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory, scaled_database, redis_server):
+    """Two Rasa processes, the action server, the page and nginx: (settings, processes)."""
     if not shutil.which("nginx") and not os.path.exists("/usr/sbin/nginx"):
         message = "nginx is not installed (make run-scaled installs Debian's package)"
         if os.environ.get("CI") == "true":
@@ -67,22 +75,52 @@ def test_two_rasa_processes_behind_nginx(tmp_path, postgres_database, redis_serv
     first = free_port()  # the two Rasa ports are first and first + 1
     settings = ScaledSettings(processes=2, public_port=free_port(), first_rasa_port=first,
                               action_port=free_port(), web_port=free_port(),
-                              database_url=postgres_database, redis_url=redis_server,
-                              run_dir=tmp_path / "scaled")
+                              database_url=scaled_database, redis_url=redis_server,
+                              run_dir=tmp_path_factory.mktemp("scaled"))
     processes = start_all(settings)
     try:
-        url = settings.public_url
-        sender = f"scaled-{uuid.uuid4().hex}"
-        first_reply = " ".join(m.get("text") or "" for m in rest(url, sender, "Kaiser denied my MRI"))
-        assert "check where your case goes" in first_reply
-        assert "Help Center" in urllib.request.urlopen(f"{url}/", timeout=10).read().decode()
-        assert socketio_reply(url, "what is an IMR")
-        # one Rasa process dies: nginx sends the next requests to the other, the conversation
-        # (in PostgreSQL) goes on where it was
-        rasa_processes = processes[1:1 + settings.processes]
-        os.killpg(rasa_processes[0].pid, signal.SIGKILL)
-        rasa_processes[0].wait(timeout=30)  # (a request caught in its backlog as it dies gets a 502)
-        for _ in range(4):
-            assert rest(url, sender, "yes"), "a reply after one Rasa process was killed"
+        yield settings, processes
     finally:
         stop(processes)
+
+
+def test_rest_socketio_and_the_page_go_through_nginx(stack):
+    settings, _ = stack
+    url = settings.public_url
+    sender = f"scaled-{uuid.uuid4().hex}"
+    first_reply = " ".join(m.get("text") or "" for m in rest(url, sender, "Kaiser denied my MRI"))
+    assert "check where your case goes" in first_reply
+    assert "Help Center" in urllib.request.urlopen(f"{url}/", timeout=10).read().decode()
+    assert socketio_reply(url, "what is an IMR")
+
+
+def test_load_half_rest_half_socketio_loses_nothing(stack):
+    settings, _ = stack
+    result = run_load(settings, CONVERSATIONS, TURNS, CONCURRENCY)
+    report = "\n".join(result.lines(CONVERSATIONS, TURNS, CONCURRENCY, settings.public_url))
+    print(report)
+    assert result.tally.errors == {}, report
+    assert len(result.tally.latencies) == CONVERSATIONS * TURNS, report
+    assert result.audit["user messages stored"] == CONVERSATIONS * TURNS, report
+    assert result.broken == 0, report
+
+
+def test_a_rasa_process_killed_mid_run_loses_no_stored_event(stack):
+    """nginx sends REST to the process left; socket.io sessions on the dead one end (the client
+    does not reconnect), but nothing answered is missing from the store and nothing is doubled."""
+    settings, processes = stack
+    result = run_load(settings, CONVERSATIONS, TURNS, CONCURRENCY,
+                      kill_port=settings.first_rasa_port)
+    report = "\n".join(result.lines(CONVERSATIONS, TURNS, CONCURRENCY, settings.public_url))
+    print(report)
+    assert processes[1].poll() is not None, "the first Rasa process was not killed"
+    assert result.broken == 0, report
+    rest_errors = sum(n for kind, n in result.tally.errors.items() if kind.startswith("rest"))
+    # Only requests already sent to the dying process fail (a 502: nginx does not resend a POST
+    # that may have been processed); at most one per REST worker.
+    assert rest_errors <= CONCURRENCY // 2, report
+    # a conversation over REST goes on through the other process, where it was
+    sender = f"scaled-{uuid.uuid4().hex}"
+    assert "check where your case goes" in " ".join(
+        m.get("text") or "" for m in rest(settings.public_url, sender, "Kaiser denied my MRI"))
+    assert rest(settings.public_url, sender, "yes"), "a reply after one Rasa process was killed"
