@@ -3,7 +3,8 @@
 rasa-sdk's own runner listens on 0.0.0.0 and, when an action raises, answers 500 with the whole
 request body (the conversation) in the response. Here the same app is bound to loopback and an
 error answers with a short message only; Rasa then falls back to the Help Center number.
-Usage: python -m bot.run.action_server [--port 5055]
+On its own host (deploy/multihost) it listens on that host's private address: --host.
+Usage: python -m bot.run.action_server [--host 127.0.0.1] [--port 5055]
 """
 from __future__ import annotations
 
@@ -35,11 +36,12 @@ def build_app(actions_package: str = "actions") -> Sanic:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", default=HOST, help="the address to listen on (never 0.0.0.0 by default)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_PORT", "5055")))
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(levelname)s %(message)s")
-    logger.info("action server on http://%s:%d/webhook", HOST, args.port)
-    build_app().run(host=HOST, port=args.port, workers=1, access_log=False)
+    logger.info("action server on http://%s:%d/webhook", args.host, args.port)
+    build_app().run(host=args.host, port=args.port, workers=1, access_log=False)
 
 
 if __name__ == "__main__":
