@@ -141,17 +141,22 @@ def base_settings(settings: ScaledSettings, env: Dict[str, str]) -> Settings:
                     model=settings.model, tracker_db=str(settings.run_dir / "unused.db"), extra_env=env)
 
 
+def process_env(settings: ScaledSettings) -> Dict[str, str]:
+    """What every process of the profile reads from its environment: the database, the lock,
+    pool sizes that fit PostgreSQL's max_connections, the public URL for the page."""
+    pool, overflow = pool_sizes(max_connections(settings.database_url), settings.processes)
+    public = settings.public_url
+    return {**database_env(make_url(settings.database_url)), "REDIS_URL": settings.redis_url,
+            "SQL_POOL_SIZE": str(pool), "SQL_MAX_OVERFLOW": str(overflow), "RASA_URL": public,
+            "WEB_ORIGINS": f"{public},http://localhost:{settings.public_port},"
+                           f"http://{HOST}:{settings.web_port}", **settings.extra_env}
+
+
 def start_all(settings: ScaledSettings) -> List[subprocess.Popen]:
     """Starts every part and waits until nginx answers for each; returns the processes."""
     ensure_database(settings.database_url)
-    pool, overflow = pool_sizes(max_connections(settings.database_url), settings.processes)
     public = settings.public_url
-    env = {**database_env(make_url(settings.database_url)), "REDIS_URL": settings.redis_url,
-           "SQL_POOL_SIZE": str(pool), "SQL_MAX_OVERFLOW": str(overflow), "RASA_URL": public,
-           "WEB_ORIGINS": f"{public},http://localhost:{settings.public_port},"
-                          f"http://{HOST}:{settings.web_port}", **settings.extra_env}
-    base = base_settings(settings, env)
-    settings.extra_env = env  # kept for restarting a Rasa process
+    base = base_settings(settings, process_env(settings))
     settings.run_dir.mkdir(parents=True, exist_ok=True)
     processes: List[subprocess.Popen] = []
     try:
@@ -179,7 +184,7 @@ def supervise(settings: ScaledSettings, processes: List[subprocess.Popen]) -> in
     meanwhile); anything else that stops (nginx, actions, the page) stops everything."""
     rasas = processes[1:1 + settings.processes]
     others = [p for p in processes if p not in rasas]
-    base = base_settings(settings, settings.extra_env)
+    base = base_settings(settings, process_env(settings))
     while all(p.poll() is None for p in others):
         for i, (port, rasa) in enumerate(zip(settings.rasa_ports, rasas)):
             if rasa.poll() is not None:
