@@ -18,6 +18,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.domain.contacts import line
+from bot.channels.limits import bound_action_calls, finished_in_time
 from bot.channels.message_guard import check_message, domain_payloads
 from bot.channels.sms_format import SMS_SENDER_PREFIX
 
@@ -62,6 +63,7 @@ class GuardedRestInput(InputChannel):
 
     def __init__(self, domain_path: Optional[Text] = None) -> None:
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
+        bound_action_calls()
 
     @classmethod
     def name(cls) -> Text:
@@ -98,8 +100,12 @@ class GuardedRestInput(InputChannel):
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]], sender: Text, text: Text
     ) -> List[Dict[Text, Any]]:
         collector = CollectingOutputChannel()
+        in_time = True
         try:
-            await on_new_message(UserMessage(text, collector, sender, input_channel=self.name()))
+            in_time = await finished_in_time(
+                on_new_message(UserMessage(text, collector, sender, input_channel=self.name())))
         except Exception:  # the person still gets an answer; the log holds no message text
             logger.exception("rest channel: the bot failed to handle a message")
+        if not in_time:  # what was said before the cut, then the number
+            return collector.messages + [bot_reply(sender, NO_REPLY_TEXT)]
         return collector.messages or [bot_reply(sender, NO_REPLY_TEXT)]

@@ -39,6 +39,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from bot.channels import sms_format
+from bot.channels.limits import SEND_SECONDS, bound_action_calls, finished_in_time
 from bot.channels.rest import NO_REPLY_TEXT
 from bot.channels.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
 
@@ -48,7 +49,6 @@ logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 
 SENDER_PREFIX = sms_format.SMS_SENDER_PREFIX
 SIGNATURE_HEADER = "X-Twilio-Signature"
-SEND_TIMEOUT_SECONDS = 15.0
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 
 
@@ -157,10 +157,11 @@ class SmsInput(TwilioInput):
                  twilio_number: Optional[Text], webhook_url: Optional[Text] = None,
                  api_base: Optional[Text] = None, domain_path: Optional[Text] = None) -> None:
         super().__init__(account_sid, auth_token, twilio_number, debug_mode=False)
+        bound_action_calls()
         self.webhook_url = webhook_url
         self.api_base = api_base
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
-        self.http_client = TwilioHttpClient(timeout=SEND_TIMEOUT_SECONDS)
+        self.http_client = TwilioHttpClient(timeout=SEND_SECONDS)
         missing = [name for name, value in (("TWILIO_ACCOUNT_SID", account_sid),
                                             ("TWILIO_AUTH_TOKEN", auth_token),
                                             ("TWILIO_NUMBER", twilio_number)) if not value]
@@ -230,11 +231,13 @@ class SmsInput(TwilioInput):
                 await output.send_text_message(sender, verdict.reply)
                 return
             text = verdict.text or ""
+        in_time = True
         try:
-            await on_new_message(UserMessage(text, output, sender, input_channel=self.name()))
+            in_time = await finished_in_time(
+                on_new_message(UserMessage(text, output, sender, input_channel=self.name())))
         except Exception:  # the person still gets an answer; the log holds no text or number
             logger.exception("sms: the bot failed to handle a message")
-        if output.attempted == 0:
+        if output.attempted == 0 or not in_time:
             await output.send_text_message(sender, NO_REPLY_TEXT)
 
     @staticmethod

@@ -34,6 +34,7 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels.rest import NO_REPLY_TEXT
+from bot.channels.limits import bound_action_calls, finished_in_time
 from bot.channels.message_guard import check_message, domain_payloads
 
 logger = logging.getLogger(__name__)
@@ -87,6 +88,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.origins = list(origins) if origins else allowed_origins()
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
         self.sessions: Dict[Text, Text] = {}  # socket id -> session id it joined
+        bound_action_calls()
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "WidgetSocketIOInput":
@@ -150,11 +152,12 @@ class WidgetSocketIOInput(SocketIOInput):
             output = CountingSocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(verdict.text, output, recipient, input_channel=self.name(),
                                   metadata=self._metadata(data))
+            in_time = True
             try:
-                await on_new_message(message)
+                in_time = await finished_in_time(on_new_message(message))
             except Exception:  # the person still gets an answer; the log holds no message text
                 logger.exception("socketio channel: the bot failed to handle a message")
-            if not output.sent:
+            if not output.sent or not in_time:
                 await sio.emit(self.bot_message_evt, {"text": NO_REPLY_TEXT}, room=recipient,
                                namespace=namespace)
 

@@ -11,8 +11,8 @@ which Redis runs atomically:
 - a ticket is served when it is the lowest live ticket; expired ones ahead of it are dropped;
 - its holder renews it while it works, so the lifetime can be short: a process that dies
   (SIGKILL) holds its conversation for at most LEASE_SECONDS, not for Rasa's 60 s default;
-- renewal stops after MAX_HOLD_SECONDS, Rasa's own timeout for an action-server call plus the
-  rest of the turn, so a ticket lives exactly as long as a turn can legitimately take.
+- renewal stops after MAX_HOLD_SECONDS, our channels' limit for a whole turn (TURN_SECONDS in
+  bot/channels/limits.py) plus a margin, so a ticket lives as long as a turn can legitimately take.
 
 Configured in endpoints.yml (`lock_store: type: bot.stores.ticket_lock.AtomicRedisLockStore`);
 REDIS_URL (default redis://127.0.0.1:6379/1) says where.
@@ -26,10 +26,11 @@ import os
 from collections import deque
 from typing import AsyncGenerator, List, Optional, Text
 
-from rasa.core.constants import DEFAULT_REQUEST_TIMEOUT
 from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LockError, LockStore
 from rasa.utils.endpoints import EndpointConfig
+
+from bot.channels.limits import TURN_SECONDS
 
 logger = logging.getLogger(__name__)
 
@@ -37,9 +38,9 @@ DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
 KEY_PREFIX = "dmhc:lock:"
 LEASE_SECONDS = 10.0  # a ticket not renewed for this long is dropped
 RENEWALS_PER_LEASE = 3
-# Rasa waits up to DEFAULT_REQUEST_TIMEOUT (300 s) for one action-server call; a turn may also
-# need NLU, policies and the tracker store, so a holder renews for at most that plus a margin.
-MAX_HOLD_SECONDS = DEFAULT_REQUEST_TIMEOUT + 30.0
+# Our channels stop a turn after TURN_SECONDS (bot/channels/limits.py), and a stopped turn
+# releases its ticket; a holder renews for at most that plus a margin for a slow release.
+MAX_HOLD_SECONDS = TURN_SECONDS + 30.0
 POLL_SECONDS = 0.01  # how often a waiting ticket checks whether it is served
 
 # KEYS: [1] the ticket counter, [2] the live tickets (a sorted set scored by ticket number, so

@@ -63,13 +63,15 @@ class Bot:
 @contextmanager
 def running_bot(log_dir: Path, tracker_db: Optional[Path] = None, with_actions: bool = True,
                 name: str = "bot", extra_env: Optional[Dict[str, str]] = None,
-                credentials: str = "credentials.yml") -> Iterator[Bot]:
+                credentials: str = "credentials.yml", action_port: Optional[int] = None
+                ) -> Iterator[Bot]:
     """Start servers on free ports; without actions, Rasa points at a port nobody listens on.
 
     extra_env is added to both servers' environment (e.g. WEB_ORIGINS for the socketio channel);
-    credentials is the channels file Rasa reads.
+    credentials is the channels file Rasa reads; action_port, where Rasa calls actions (a stand-in
+    server of the test's own, with with_actions=False).
     """
-    settings = Settings(action_port=free_port(), rasa_port=free_port(),
+    settings = Settings(action_port=action_port or free_port(), rasa_port=free_port(),
                         tracker_db=str(tracker_db or log_dir / f"{name}.db"),
                         extra_env=dict(extra_env or {}))
     processes: List[subprocess.Popen] = []
