@@ -6,8 +6,10 @@ the demo page with the chat widget), TRACKER_DB (var/conversations.db), MODEL (m
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -81,10 +83,52 @@ def start_web_app(settings: Settings, log: Optional[Path] = None) -> subprocess.
     return _spawn([sys.executable, "-m", "bot.web.app", "--port", str(settings.web_port)], settings, log)
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: the kernel sends it SIGTERM when the launcher dies, even by
+    SIGKILL, so no server outlives the command that started it. (Linux only; elsewhere a no-op.
+    The kernel watches the thread that started the child: start servers from the main thread.)"""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
 def _spawn(command: List[str], settings: Settings, log: Optional[Path]) -> subprocess.Popen:
+    """Each server in a session of its own (a terminal's Ctrl-C reaches only the launcher, which
+    stops them in order), tied to the launcher's life."""
     out = open(log, "ab") if log else None
     return subprocess.Popen(command, cwd=ROOT, env=settings.environment(), stdout=out,
-                            stderr=subprocess.STDOUT if out else None, start_new_session=True)
+                            stderr=subprocess.STDOUT if out else None, start_new_session=True,
+                            preexec_fn=_die_with_parent)
+
+
+def ports_taken(ports: List[int]) -> List[int]:
+    """The ports on 127.0.0.1 that something already listens on (another `make run`?)."""
+    taken = []
+    for port in ports:
+        with socket.socket() as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                taken.append(port)
+    return taken
+
+
+def refuse_taken_ports(named: Dict[str, int]) -> bool:
+    """Prints what to do when a port is taken; True when all are free. `named`: the variable
+    that sets each port ("RASA_PORT+1": the second of a series) -> the port."""
+    taken = ports_taken(list(named.values()))
+    for name, port in named.items():
+        if port in taken:
+            variable = name.split("+")[0]
+            print(f"Port {port} ({name}) is already in use on {HOST}: is the assistant already "
+                  f"running? Stop it, or set {variable} to a free port (e.g. {variable}="
+                  f"{port + 100} make ...).")
+    return not taken
 
 
 def wait_until_ready(url: str, process: subprocess.Popen, timeout: float = 240.0) -> None:
@@ -132,6 +176,9 @@ def run_until_stopped(serve: Callable[[List[subprocess.Popen]], int]) -> int:
         print("\nStopping...", flush=True)
         return 0
     finally:
+        # A second Ctrl-C, or make's SIGTERM after ours, must not abort the stopping itself.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop(processes)
 
 
@@ -139,6 +186,9 @@ def main() -> int:
     settings = Settings.from_env()
     if not Path(ROOT / settings.model).exists():
         print(f"No trained model at {settings.model}: run `make run`, which trains it first.")
+        return 1
+    if not refuse_taken_ports({"RASA_PORT": settings.rasa_port, "ACTION_PORT": settings.action_port,
+                               "WEB_PORT": settings.web_port}):
         return 1
     return run_until_stopped(lambda processes: _serve(settings, processes))
 

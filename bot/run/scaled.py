@@ -19,8 +19,9 @@ from typing import Dict, List, Mapping, Tuple
 
 from sqlalchemy.engine import URL, make_url
 
-from bot.run.launcher import (HOST, ROOT, Settings, run_until_stopped, start_action_server,
-                              start_rasa_server, start_web_app, stop, wait_until_ready)
+from bot.run.launcher import (HOST, ROOT, Settings, refuse_taken_ports, run_until_stopped,
+                              start_action_server, start_rasa_server, start_web_app, stop,
+                              wait_until_ready)
 
 DEFAULT_DATABASE_URL = "postgresql://postgres@127.0.0.1:5432/dmhc"
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/1"
@@ -201,6 +202,12 @@ def main() -> int:
     settings = ScaledSettings.from_env()
     if not (ROOT / settings.model).exists():
         print(f"No trained model at {settings.model}: run `make run-scaled`, which trains it first.")
+        return 1
+    ports = {"PUBLIC_PORT": settings.public_port, "ACTION_PORT": settings.action_port,
+             "WEB_PORT": settings.web_port,
+             **{"RASA_PORT" + (f"+{i}" if i else ""): port
+                for i, port in enumerate(settings.rasa_ports)}}
+    if not refuse_taken_ports(ports):
         return 1
     return run_until_stopped(lambda processes: _serve(settings, processes))
 
