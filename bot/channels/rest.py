@@ -18,7 +18,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.domain.contacts import line
-from bot.channels.limits import bound_action_calls, finished_in_time
+from bot.channels.limits import finished_in_time
+from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
 from bot.channels.sms_format import SMS_SENDER_PREFIX
 
@@ -63,7 +64,7 @@ class GuardedRestInput(InputChannel):
 
     def __init__(self, domain_path: Optional[Text] = None) -> None:
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
-        bound_action_calls()
+        configure_rasa()
 
     @classmethod
     def name(cls) -> Text:

@@ -39,8 +39,9 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from bot.channels import sms_format
-from bot.channels.limits import SEND_SECONDS, bound_action_calls, finished_in_time
+from bot.channels.limits import SEND_SECONDS, finished_in_time
 from bot.channels.rest import NO_REPLY_TEXT
+from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
 
 logger = logging.getLogger(__name__)
@@ -157,7 +158,7 @@ class SmsInput(TwilioInput):
                  twilio_number: Optional[Text], webhook_url: Optional[Text] = None,
                  api_base: Optional[Text] = None, domain_path: Optional[Text] = None) -> None:
         super().__init__(account_sid, auth_token, twilio_number, debug_mode=False)
-        bound_action_calls()
+        configure_rasa()
         self.webhook_url = webhook_url
         self.api_base = api_base
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))

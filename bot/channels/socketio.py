@@ -34,7 +34,8 @@ from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
 from bot.channels.rest import NO_REPLY_TEXT
-from bot.channels.limits import bound_action_calls, finished_in_time
+from bot.channels.limits import finished_in_time
+from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
 
 logger = logging.getLogger(__name__)
@@ -88,7 +89,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.origins = list(origins) if origins else allowed_origins()
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
         self.sessions: Dict[Text, Text] = {}  # socket id -> session id it joined
-        bound_action_calls()
+        configure_rasa()
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> "WidgetSocketIOInput":
