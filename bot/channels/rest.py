@@ -18,17 +18,28 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.domain.contacts import line
-from bot.channels.limits import finished_in_time
+from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
+                                 limit_request_bodies)
+from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
 from bot.channels.sms_format import SMS_SENDER_PREFIX
+from bot.channels.widget_sessions import CONVERSATION_PREFIX as WIDGET_PREFIX
 
 logger = logging.getLogger(__name__)
 
 MAX_SENDER_CHARS = 128
+# Other channels' conversations: a REST client may not post into them.
+OTHER_CHANNEL_PREFIXES = (SMS_SENDER_PREFIX, WIDGET_PREFIX)
 NO_REPLY_TEXT = (
     "Sorry, I can't answer right now. Please call the DMHC Help Center at "
     f"{line('help_center')} (TDD {line('help_center_tdd')})."
+)
+
+
+WAIT_TEXT = (
+    "You're sending messages faster than I can read them. Please wait a few seconds, then send "
+    f"your message again. For help from a person, call the Help Center at {line('help_center')}."
 )
 
 
@@ -47,8 +58,9 @@ def parse_request(body: bytes) -> Dict[Text, Text]:
     sender, message = data.get("sender"), data.get("message")
     if not isinstance(sender, str) or not sender.strip() or len(sender) > MAX_SENDER_CHARS:
         raise BadRequest(f'"sender" must be a non-empty string of at most {MAX_SENDER_CHARS} characters.')
-    if sender.strip().lower().startswith(SMS_SENDER_PREFIX):
-        raise BadRequest(f'"sender" must not start with "{SMS_SENDER_PREFIX}": those are text-message conversations.')
+    if sender.strip().lower().startswith(OTHER_CHANNEL_PREFIXES):
+        raise BadRequest('"sender" must not start with "' + '" or "'.join(OTHER_CHANNEL_PREFIXES)
+                         + '": those are other channels\' conversations.')
     if not isinstance(message, str):
         raise BadRequest('"message" must be a string.')
     return {"sender": sender, "message": message}
@@ -64,6 +76,7 @@ class GuardedRestInput(InputChannel):
 
     def __init__(self, domain_path: Optional[Text] = None) -> None:
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
+        self.limits = ChannelLimits(SENDER_RATE, ADDRESS_RATE)
         configure_rasa()
 
     @classmethod
@@ -79,6 +92,10 @@ class GuardedRestInput(InputChannel):
     ) -> Blueprint:
         webhook = Blueprint("guarded_rest_webhook", __name__)
 
+        @webhook.listener("before_server_start")
+        async def small_bodies(app: Any, _loop: Any) -> None:
+            limit_request_bodies(app)
+
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -90,6 +107,10 @@ class GuardedRestInput(InputChannel):
             except BadRequest as error:
                 return response.json({"error": str(error)}, status=400)
             sender = fields["sender"]
+            address = client_address(request.ip, request.headers.get("X-Forwarded-For"))
+            if not self.limits.allow(sender, address):
+                return response.json([bot_reply(sender, WAIT_TEXT)], status=429,
+                                     headers={"Retry-After": "5"})
             verdict = check_message(fields["message"], self.allowed_payloads)
             if verdict.reply is not None:
                 return response.json([bot_reply(sender, verdict.reply)])

@@ -4,13 +4,20 @@ Register it in credentials.yml as `bot.channels.sms.SmsInput:` (no settings ther
 the environment). TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_NUMBER are required;
 TWILIO_WEBHOOK_URL is the public URL Twilio posts to (set it behind a proxy, since the signature
 covers that URL); TWILIO_API_BASE points the Twilio client at a stand-in (tests only).
+SMS_SENDER_KEY (required, at least 32 characters) is the secret that turns phone numbers into
+conversation ids; changing it starts every SMS conversation afresh.
 
 Compared with Rasa's TwilioInput it:
 - checks `X-Twilio-Signature` with twilio's RequestValidator (403 for unsigned or forged
   requests, and for every request while no auth token is configured);
 - answers 400, never 500, when `From` or `Body` is missing;
-- keys the conversation as "sms:" + a hash of the phone number, so no other channel can write
-  into it (the REST channel refuses senders starting with "sms:") and no phone number is stored;
+- keys the conversation as "sms:" + an HMAC of the phone number with SMS_SENDER_KEY, so no other
+  channel can write into it (the REST channel refuses senders starting with "sms:"), no phone
+  number is stored, and the ids cannot be reversed by trying every number without the key;
+- answers Twilio's webhook at once (an empty TwiML) and sends the replies afterwards, one
+  conversation's turns in the order they came; Twilio waits at most 15 s for the webhook, and a
+  long result is several messages, each a call to Twilio's API;
+- handles a message Twilio delivers twice (same MessageSid) once;
 - leaves Twilio's opt-out/opt-in keywords (STOP, START, ...) out of the dialogue and answers
   HELP/INFO with one SMS;
 - reads "1", "2" ... as the buttons of the bot's last question (from the tracker store, so it
@@ -23,9 +30,11 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import hmac
 import logging
 import os
 from pathlib import Path
+from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text
 from urllib.parse import parse_qs
 
@@ -39,8 +48,10 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
 from bot.channels import sms_format
-from bot.channels.limits import SEND_SECONDS, finished_in_time
-from bot.channels.rest import NO_REPLY_TEXT
+from bot.channels.limits import (MAX_FORM_FIELDS, SEND_SECONDS, SENDER_RATE, finished_in_time,
+                                 limit_request_bodies)
+from bot.channels.rate_limit import Rate, RateLimiter
+from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
 
@@ -51,11 +62,36 @@ logging.getLogger("twilio.http_client").setLevel(logging.WARNING)
 SENDER_PREFIX = sms_format.SMS_SENDER_PREFIX
 SIGNATURE_HEADER = "X-Twilio-Signature"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
+SENDER_KEY_VARIABLE = "SMS_SENDER_KEY"
+MIN_SENDER_KEY_CHARS = 32
+# MessageSids remembered per process to drop Twilio's second delivery of a message.
+REMEMBERED_MESSAGES = 10_000
 
 
-def sender_id(phone_number: Text) -> Text:
-    """The conversation id of a phone number: "sms:" + 32 hex digits of its SHA-256."""
-    return SENDER_PREFIX + hashlib.sha256(phone_number.strip().encode("utf-8")).hexdigest()[:32]
+def sender_id(phone_number: Text, key: Text) -> Text:
+    """The conversation id of a phone number: "sms:" + 32 hex digits of its HMAC-SHA-256 under
+    the secret key (an unsalted hash of a phone number is reversed by trying all 10^10)."""
+    digest = hmac.new(key.encode("utf-8"), phone_number.strip().encode("utf-8"), hashlib.sha256)
+    return SENDER_PREFIX + digest.hexdigest()[:32]
+
+
+class SeenMessages:
+    """The MessageSids of the latest messages, to handle each once (bounded, oldest forgotten)."""
+
+    def __init__(self, size: int = REMEMBERED_MESSAGES) -> None:
+        self.size = size
+        self._seen: "OrderedDict[str, None]" = OrderedDict()
+
+    def first_time(self, message_sid: Optional[Text]) -> bool:
+        """True the first time a MessageSid is seen (a message without one always counts)."""
+        if not message_sid:
+            return True
+        if message_sid in self._seen:
+            return False
+        self._seen[message_sid] = None
+        if len(self._seen) > self.size:
+            self._seen.popitem(last=False)
+        return True
 
 
 class _Form(dict):
@@ -71,8 +107,9 @@ class _Form(dict):
 
 def parse_form(body: bytes) -> _Form:
     """Form-encoded body, keeping blank values (Twilio signs them; Sanic's request.form drops
-    them). Raises ValueError for a body that is not UTF-8."""
-    return _Form(parse_qs(body.decode("utf-8"), keep_blank_values=True))
+    them). Raises ValueError for a body that is not UTF-8 or has over MAX_FORM_FIELDS fields."""
+    return _Form(parse_qs(body.decode("utf-8"), keep_blank_values=True,
+                          max_num_fields=MAX_FORM_FIELDS))
 
 
 class SmsOutput(TwilioOutput):
@@ -152,22 +189,32 @@ class SmsInput(TwilioInput):
             webhook_url=env.get("TWILIO_WEBHOOK_URL") or None,
             api_base=env.get("TWILIO_API_BASE") or None,
             domain_path=credentials.get("domain_path"),
+            sender_key=env.get(SENDER_KEY_VARIABLE) or None,
         )
 
     def __init__(self, account_sid: Optional[Text], auth_token: Optional[Text],
                  twilio_number: Optional[Text], webhook_url: Optional[Text] = None,
-                 api_base: Optional[Text] = None, domain_path: Optional[Text] = None) -> None:
+                 api_base: Optional[Text] = None, domain_path: Optional[Text] = None,
+                 sender_key: Optional[Text] = None) -> None:
         super().__init__(account_sid, auth_token, twilio_number, debug_mode=False)
         configure_rasa()
         self.webhook_url = webhook_url
         self.api_base = api_base
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
         self.http_client = TwilioHttpClient(timeout=SEND_SECONDS)
+        self.sender_key = sender_key or ""
         missing = [name for name, value in (("TWILIO_ACCOUNT_SID", account_sid),
                                             ("TWILIO_AUTH_TOKEN", auth_token),
                                             ("TWILIO_NUMBER", twilio_number)) if not value]
+        if len(self.sender_key) < MIN_SENDER_KEY_CHARS:
+            missing.append(f"{SENDER_KEY_VARIABLE} (a secret of {MIN_SENDER_KEY_CHARS}+ characters)")
         self.not_configured = (
             f"{', '.join(missing)} not set: every SMS request is refused" if missing else None)
+        self.seen = SeenMessages()
+        self.senders = RateLimiter(SENDER_RATE)  # by conversation; Twilio's own address says nothing
+        self.wait_notices = RateLimiter(Rate(burst=1, per_second=1 / 60))  # one "please wait" a minute
+        # per conversation, the turn still being handled: the next one waits for it
+        self.pending: Dict[Text, "asyncio.Task[None]"] = {}
         self.validator = RequestValidator(auth_token) if auth_token else None
         if self.not_configured:
             logger.warning("sms channel: %s", self.not_configured)
@@ -184,6 +231,10 @@ class SmsInput(TwilioInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("sms_twilio_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def small_bodies(app: Any, _loop: Any) -> None:
+            limit_request_bodies(app)
 
         @webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -204,11 +255,42 @@ class SmsInput(TwilioInput):
             phone, body = form.first("From"), form.first("Body")
             if not phone or not phone.strip() or body is None:
                 return response.text("The form fields From and Body are required.", status=400)
+            if not self.seen.first_time(form.first("MessageSid")):
+                logger.info("sms: a message delivered twice was handled once")
+                return response.text(EMPTY_TWIML, content_type="text/xml")
             output = self.get_output_channel(phone.strip())
-            await self._handle(request, on_new_message, output, sender_id(phone), body, form)
+            sender = sender_id(phone, self.sender_key)
+            if not self.senders.allow(sender):
+                if self.wait_notices.allow(sender):
+                    self._after_pending(sender, output.send_sms(WAIT_TEXT))
+                return response.text(EMPTY_TWIML, content_type="text/xml")
+            self._after_pending(sender, self._handle(request, on_new_message, output, sender,
+                                                     body, form))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return webhook
+
+    def _after_pending(self, sender: Text, turn: Awaitable[None]) -> None:
+        """Run the turn once the conversation's previous one is done, without holding the
+        webhook's answer: Twilio gets its 200 at once, and the replies follow in order."""
+        previous = self.pending.get(sender)
+
+        async def in_order() -> None:
+            if previous is not None:
+                await asyncio.gather(previous, return_exceptions=True)
+            try:
+                await turn
+            except Exception:  # the log holds no text or number
+                logger.exception("sms: a turn failed")
+
+        task = asyncio.get_running_loop().create_task(in_order())
+        self.pending[sender] = task
+
+        def forget(done: "asyncio.Task[None]") -> None:
+            if self.pending.get(sender) is done:
+                del self.pending[sender]
+
+        task.add_done_callback(forget)
 
     async def _handle(self, request: Request, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       output: SmsOutput, sender: Text, body: Text, form: _Form) -> None:
@@ -219,7 +301,13 @@ class SmsInput(TwilioInput):
         if kind == sms_format.HELP:
             await output.send_sms(sms_format.HELP_TEXT)
             return
-        payload = sms_format.chosen_payload(body, await self._latest_buttons(request, sender))
+        events = await self._events(request, sender)
+        message_sid = form.first("MessageSid")
+        if message_sid and any(e.get("event") == "user" and e.get("message_id") == message_sid
+                               for e in events):  # delivered again, to another Rasa process
+            logger.info("sms: a message delivered twice was handled once")
+            return
+        payload = sms_format.chosen_payload(body, sms_format.latest_buttons(events))
         if payload is not None:  # the bot's own button: sent as it is, like a tap on the web
             text = payload
         else:
@@ -227,7 +315,7 @@ class SmsInput(TwilioInput):
             if not body.strip() and has_media:
                 await output.send_text_message(sender, NO_WORDS_REPLY)
                 return
-            verdict = check_message(body.replace("¡", "@"), self.allowed_payloads)
+            verdict = check_message(body, self.allowed_payloads)
             if verdict.reply is not None:
                 await output.send_text_message(sender, verdict.reply)
                 return
@@ -235,15 +323,16 @@ class SmsInput(TwilioInput):
         in_time = True
         try:
             in_time = await finished_in_time(
-                on_new_message(UserMessage(text, output, sender, input_channel=self.name())))
+                on_new_message(UserMessage(text, output, sender, input_channel=self.name(),
+                                           message_id=message_sid or None)))
         except Exception:  # the person still gets an answer; the log holds no text or number
             logger.exception("sms: the bot failed to handle a message")
         if output.attempted == 0 or not in_time:
             await output.send_text_message(sender, NO_REPLY_TEXT)
 
     @staticmethod
-    async def _latest_buttons(request: Request, sender: Text) -> List[Mapping[str, Any]]:
-        """Buttons of the bot's latest turn in this conversation, from the tracker store."""
+    async def _events(request: Request, sender: Text) -> List[Dict[str, Any]]:
+        """The conversation's events so far, from the tracker store (none when unreadable)."""
         agent = getattr(request.app.ctx, "agent", None)
         store = getattr(agent, "tracker_store", None)
         if store is None:
@@ -253,7 +342,4 @@ class SmsInput(TwilioInput):
         except Exception:
             logger.exception("sms: could not read the conversation from the tracker store")
             return []
-        if tracker is None:
-            return []
-        return sms_format.latest_buttons(event.as_dict() for event in tracker.events)
-
+        return [event.as_dict() for event in tracker.events] if tracker is not None else []

@@ -6,8 +6,11 @@ Compared with Rasa's SocketIOInput it:
   which switches the Origin check off;
 - keeps sessions working whatever python-socketio does: `enter_room` is awaited when it is a
   coroutine (python-socketio >= 5.10, RasaHQ/rasa#13027);
-- accepts only session ids it issues itself (32 hex digits), and sends each message to the
-  session the connection asked for, so a connection cannot post into a session it never joined;
+- accepts only session ids it issued and signed (bot/channels/widget_sessions.py); a socket is in
+  one conversation at a time, the one its id names, so a guessed, made-up or other channel's id
+  joins nothing and starts a new conversation;
+- keeps only known metadata keys (METADATA_KEYS), each short;
+- limits messages per conversation and per client address (bot/channels/rate_limit.py);
 - runs bot/channels/message_guard.py on every message (empty, emoji-only, huge, `/intent{...}` commands)
   and answers those at once;
 - sends the Help Center number when the bot produced no reply at all (as bot/channels/rest.py);
@@ -21,8 +24,6 @@ import inspect
 import json
 import logging
 import os
-import re
-import uuid
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
@@ -33,15 +34,21 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels.rest import NO_REPLY_TEXT
-from bot.channels.limits import finished_in_time
+from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
+from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
+                                 limit_request_bodies)
+from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
+from bot.channels.widget_sessions import SessionSigner
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_ORIGINS = ("http://127.0.0.1:8080", "http://localhost:8080")
-SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+# Metadata a client may attach to a message (the widget sends none today); anything else is
+# dropped before it reaches the tracker store.
+METADATA_KEYS = frozenset({"language"})
+MAX_METADATA_VALUE_CHARS = 64
 
 
 def allowed_origins(value: Optional[str] = None) -> List[str]:
@@ -51,14 +58,16 @@ def allowed_origins(value: Optional[str] = None) -> List[str]:
     return origins or list(DEFAULT_ORIGINS)
 
 
-def valid_session_id(value: Any) -> Optional[str]:
-    """The id if it is one this channel could have issued, else None."""
-    return value if isinstance(value, str) and SESSION_ID.match(value) else None
-
-
 async def enter_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text]) -> None:
     """Join a room with python-socketio 5.9 (synchronous) or >= 5.10 (coroutine)."""
     result = sio.enter_room(sid, room, namespace=namespace)
+    if inspect.isawaitable(result):
+        await result
+
+
+async def leave_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optional[Text]) -> None:
+    """Leave a room, either way python-socketio does it."""
+    result = sio.leave_room(sid, room, namespace=namespace)
     if inspect.isawaitable(result):
         await result
 
@@ -88,7 +97,10 @@ class WidgetSocketIOInput(SocketIOInput):
         super().__init__(*args, **kwargs)
         self.origins = list(origins) if origins else allowed_origins()
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
-        self.sessions: Dict[Text, Text] = {}  # socket id -> session id it joined
+        self.sessions: Dict[Text, Text] = {}  # socket id -> the conversation it is in
+        self.signer = SessionSigner.from_env()
+        self.addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
+        self.limits = ChannelLimits(SENDER_RATE, ADDRESS_RATE)
         configure_rasa()
 
     @classmethod
@@ -115,6 +127,10 @@ class WidgetSocketIOInput(SocketIOInput):
         namespace = self.namespace
         logger.info("socketio channel: allowed origins %s", ", ".join(self.origins))
 
+        @socketio_webhook.listener("before_server_start")
+        async def small_bodies(app: Any, _loop: Any) -> None:
+            limit_request_bodies(app)
+
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
             return response.json({"status": "ok"})
@@ -123,16 +139,19 @@ class WidgetSocketIOInput(SocketIOInput):
         async def connect(sid: Text, environ: Dict, auth: Optional[Dict] = None) -> bool:
             if self.jwt_key and not self._token_ok(auth):
                 return False
+            self.addresses[sid] = client_address(environ.get("REMOTE_ADDR"),
+                                                 environ.get("HTTP_X_FORWARDED_FOR"))
             return True
 
         @sio.on("disconnect", namespace=namespace)
         async def disconnect(sid: Text) -> None:
             self.sessions.pop(sid, None)
+            self.addresses.pop(sid, None)
 
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
             asked = data.get("session_id") if isinstance(data, dict) else None
-            session_id = valid_session_id(asked) or uuid.uuid4().hex
+            session_id = asked if self.signer.conversation(asked) else self.signer.issue()
             await self._join(sid, session_id)
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
@@ -143,6 +162,10 @@ class WidgetSocketIOInput(SocketIOInput):
             recipient = await self._recipient(sid, data)
             if recipient is None:
                 logger.warning("socketio channel: message without a valid session ignored")
+                return
+            if not self.limits.allow(recipient, self.addresses.get(sid)):
+                await sio.emit(self.bot_message_evt, {"text": WAIT_TEXT}, room=recipient,
+                               namespace=namespace)
                 return
             raw = data.get("message")
             verdict = check_message(raw if isinstance(raw, str) else "", self.allowed_payloads)
@@ -165,9 +188,18 @@ class WidgetSocketIOInput(SocketIOInput):
         return socketio_webhook
 
     async def _join(self, sid: Text, session_id: Text) -> None:
+        """Put the socket in the conversation of a signed session id, and out of any other."""
+        conversation = self.signer.conversation(session_id)
+        if conversation is None:
+            return
+        previous = self.sessions.get(sid)
+        if previous == conversation:
+            return
         if self.session_persistence:
-            await enter_room(self.sio, sid, session_id, self.namespace)
-        self.sessions[sid] = session_id
+            if previous is not None:
+                await leave_room(self.sio, sid, previous, self.namespace)
+            await enter_room(self.sio, sid, conversation, self.namespace)
+        self.sessions[sid] = conversation
 
     async def _recipient(self, sid: Text, data: Dict[Text, Any]) -> Optional[Text]:
         """Who the message is from and where replies go.
@@ -181,10 +213,8 @@ class WidgetSocketIOInput(SocketIOInput):
         joined = self.sessions.get(sid)
         if joined is not None:
             return joined
-        named = valid_session_id(data.get("session_id"))
-        if named is not None:
-            await self._join(sid, named)
-        return named
+        await self._join(sid, data.get("session_id"))
+        return self.sessions.get(sid)
 
     def _metadata(self, data: Dict[Text, Any]) -> Dict[Text, Any]:
         metadata = data.get(self.metadata_key) or {}
@@ -193,7 +223,11 @@ class WidgetSocketIOInput(SocketIOInput):
                 metadata = json.loads(metadata)
             except ValueError:
                 metadata = {}
-        return metadata if isinstance(metadata, dict) else {}
+        if not isinstance(metadata, dict):
+            return {}
+        return {key: value for key, value in metadata.items()
+                if key in METADATA_KEYS and isinstance(value, str)
+                and len(value) <= MAX_METADATA_VALUE_CHARS}
 
     def _token_ok(self, auth: Optional[Dict]) -> bool:
         token = auth.get("token") if isinstance(auth, dict) else None

@@ -30,6 +30,7 @@ from typing import Dict, List, Optional, Sequence
 
 import sqlalchemy as sa
 
+from bot.channels.widget_sessions import CONVERSATION_PREFIX as WIDGET_PREFIX
 from bot.run.scaled import ScaledSettings
 
 # Turns a person might send; none starts a long check, so every turn gets its reply at once.
@@ -47,7 +48,12 @@ class Tally:
     errors: Dict[str, int] = field(default_factory=dict)
     sent: Dict[str, List[str]] = field(default_factory=dict)
     answered: Dict[str, List[str]] = field(default_factory=dict)
+    # a socket.io conversation is stored under the id the server issued: label -> that id
+    stored_as: Dict[str, str] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def by_stored_id(self, texts: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        return {self.stored_as.get(label, label): value for label, value in texts.items()}
 
     def ok(self, seconds: float, sender: str, text: str) -> None:
         with self.lock:
@@ -88,18 +94,27 @@ def socketio_conversation(url: str, sender: str, texts: Sequence[str], tally: Ta
     replied = threading.Event()
     client.on("bot_uttered", lambda data: replied.set())
     confirmed = threading.Event()
-    client.on("session_confirm", lambda session_id: confirmed.set())
+    issued: List[str] = []
+
+    def on_confirm(session_id: str) -> None:
+        issued.append(session_id)
+        confirmed.set()
+
+    client.on("session_confirm", on_confirm)
     try:
         client.connect(url, transports=["polling"], socketio_path="/socket.io",
                        wait_timeout=REPLY_TIMEOUT)
-        client.emit("session_request", {"session_id": sender})
+        client.emit("session_request", {})  # the server issues a signed id
         if not confirmed.wait(REPLY_TIMEOUT):
             tally.error("socket.io: no session")
             return
+        session_id = issued[0]
+        with tally.lock:  # stored as "web:" + the id's random part (bot/channels/widget_sessions.py)
+            tally.stored_as[sender] = WIDGET_PREFIX + session_id.split(".")[0]
         for text in texts:
             replied.clear()
             start = time.perf_counter()
-            client.emit("user_uttered", {"message": text, "session_id": sender})
+            client.emit("user_uttered", {"message": text, "session_id": session_id})
             if replied.wait(REPLY_TIMEOUT):
                 tally.ok(time.perf_counter() - start, sender, text)
                 time.sleep(0.05)  # the rest of a multi-message reply
@@ -192,8 +207,7 @@ def run_load(settings: ScaledSettings, conversations: int, turns: int, concurren
     run = uuid.uuid4().hex[:8]
     jobs = []
     for c in range(conversations):
-        # socket.io conversations are stored under their session id, which must be a hex id
-        sender = f"load-{run}-{c}" if c % 2 == 0 else uuid.uuid4().hex
+        sender = f"load-{run}-{c}"  # a socket.io one is stored under the id the server issues
         texts = texts_for(c, turns)
         tally.sent[sender] = texts
         jobs.append((rest_conversation if c % 2 == 0 else socketio_conversation, sender, texts))
@@ -210,7 +224,8 @@ def run_load(settings: ScaledSettings, conversations: int, turns: int, concurren
                 third.set()
             time.sleep(0.2)
     elapsed = time.perf_counter() - start
-    return LoadResult(tally, total, elapsed, audit(settings.database_url, tally.sent, tally.answered))
+    return LoadResult(tally, total, elapsed, audit(settings.database_url, tally.by_stored_id(tally.sent),
+                                                   tally.by_stored_id(tally.answered)))
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:

@@ -1,11 +1,16 @@
 """The SMS channel end to end: signed Twilio webhooks into the real servers, replies recorded by a
-local stand-in for Twilio's REST API (POST /2010-04-01/Accounts/{sid}/Messages.json)."""
+local stand-in for Twilio's REST API (POST /2010-04-01/Accounts/{sid}/Messages.json).
+
+The webhook is answered at once and the replies follow: a turn's replies are those that arrive
+until none has come for QUIET_SECONDS."""
 from __future__ import annotations
 
 import json
 import random
 import re
+import sqlite3
 import threading
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -20,6 +25,7 @@ from twilio.request_validator import RequestValidator
 from bot.domain.contacts import PHONE_LINES, line
 from bot.eligibility.questions import QUESTIONS
 from bot.channels.message_guard import COMMAND_REPLY, NO_WORDS_REPLY
+from bot.channels.sms import sender_id
 from bot.channels.sms_format import HARD_LIMIT, HELP_TEXT, SOFT_LIMIT
 from tests.e2e.servers import HOST, running_bot
 
@@ -28,6 +34,9 @@ pytestmark = pytest.mark.e2e
 ACCOUNT_SID = "AC" + "0123456789abcdef" * 2
 AUTH_TOKEN = "test-auth-token-for-e2e"
 TWILIO_NUMBER = "+15005550006"
+SENDER_KEY = "test-sender-key-" + "k" * 32
+QUIET_SECONDS = 1.5  # no new SMS for this long: the turn's replies are all in
+FIRST_REPLY_SECONDS = 40.0
 MESSAGES_PATH = re.compile(r"^/2010-04-01/Accounts/(?P<sid>AC[0-9a-f]{32})/Messages\.json$")
 MARKDOWN = re.compile(r"\*\*|__|`|\]\(|^#|^\* ", re.MULTILINE)
 
@@ -108,8 +117,9 @@ class Phone:
         self.stand_in = stand_in
         self.number = "+1555" + "".join(random.choice("0123456789") for _ in range(7))
 
-    def post(self, fields: Dict[str, str], signature: Optional[str] = "sign") -> Tuple[int, List[str]]:
-        """POST fields to the webhook; the status and the texts sent back by SMS."""
+    def post(self, fields: Dict[str, str], signature: Optional[str] = "sign",
+             expect_reply: bool = True) -> Tuple[int, List[str]]:
+        """POST fields to the webhook; the status and the texts sent back by SMS afterwards."""
         before = len(self.stand_in.sent_to(self.number))
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         if signature == "sign":
@@ -117,15 +127,31 @@ class Phone:
         if signature is not None:
             headers["X-Twilio-Signature"] = signature
         request = urllib.request.Request(self.webhook, urllib.parse.urlencode(fields).encode(), headers)
+        start = time.perf_counter()
         try:
             with urllib.request.urlopen(request, timeout=90) as reply:
                 status = reply.status
         except urllib.error.HTTPError as error:
             status = error.code
-        sent = self.stand_in.sent_to(self.number)[before:]
+        self.ack_seconds = time.perf_counter() - start
+        sent = self._replies_after(before, expect_reply and status == 200)
         for message in sent:
             assert message["From"] == TWILIO_NUMBER
         return status, [m["Body"] for m in sent]
+
+    def _replies_after(self, before: int, expect_reply: bool) -> List[Dict[str, str]]:
+        """The SMS sent after the first `before`, once none has come for QUIET_SECONDS."""
+        start = time.monotonic()
+        count, changed = before, time.monotonic()
+        while True:
+            now = time.monotonic()
+            current = len(self.stand_in.sent_to(self.number))
+            if current != count:
+                count, changed = current, now
+            waited_enough = count > before or not expect_reply or now - start > FIRST_REPLY_SECONDS
+            if waited_enough and now - changed >= QUIET_SECONDS:
+                return self.stand_in.sent_to(self.number)[before:]
+            time.sleep(0.05)
 
     def fields(self, body: Optional[str]) -> Dict[str, str]:
         fields = {"From": self.number, "To": TWILIO_NUMBER, "AccountSid": ACCOUNT_SID,
@@ -134,8 +160,8 @@ class Phone:
             fields["Body"] = body
         return fields
 
-    def text(self, body: str) -> List[str]:
-        status, texts = self.post(self.fields(body))
+    def text(self, body: str, expect_reply: bool = True) -> List[str]:
+        status, texts = self.post(self.fields(body), expect_reply=expect_reply)
         assert status == 200, status
         assert_fit_for_sms(texts)
         return texts
@@ -156,15 +182,16 @@ def sms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Tuple[str, TwilioS
     log_dir = tmp_path_factory.mktemp("sms")
     with TwilioStandIn() as stand_in:
         env = {"TWILIO_ACCOUNT_SID": ACCOUNT_SID, "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
-               "TWILIO_NUMBER": TWILIO_NUMBER, "TWILIO_API_BASE": stand_in.url}
+               "TWILIO_NUMBER": TWILIO_NUMBER, "TWILIO_API_BASE": stand_in.url,
+               "SMS_SENDER_KEY": SENDER_KEY}
         with running_bot(log_dir, name="sms", extra_env=env) as bot:
             webhook = bot.url.replace("/webhooks/rest/webhook", "/webhooks/twilio/webhook")
-            yield webhook, stand_in
+            yield webhook, stand_in, log_dir / "sms.db"
 
 
 @pytest.fixture
-def phone(sms: Tuple[str, TwilioStandIn]) -> Phone:
-    return Phone(*sms)
+def phone(sms: Tuple[str, TwilioStandIn, object]) -> Phone:
+    return Phone(sms[0], sms[1])
 
 
 def test_faq_question_by_sms(phone: Phone) -> None:
@@ -217,6 +244,43 @@ def test_eligibility_check_by_sms_with_numbers_and_words(phone: Phone) -> None:
     result = "\n".join(texts)
     assert line("help_center") in result, transcript
     assert "Reply 1 for" in "\n".join(transcript)  # the questions came as numbered choices
+    # Twilio waits at most 15 s for its webhook: the result (several SMS) came after the answer
+    print(f"webhook answered in {phone.ack_seconds * 1000:.0f} ms; the result is {len(texts)} SMS")
+    assert phone.ack_seconds < 2.0, phone.ack_seconds
+    assert len(texts) >= 3, texts
+
+
+def test_a_message_twilio_delivers_twice_is_answered_once(phone: Phone) -> None:
+    fields = phone.fields("is an imr free")
+    status, first = phone.post(fields)
+    assert status == 200 and first
+    assert phone.post(fields, expect_reply=False) == (200, [])
+    assert phone.text("thanks"), "the conversation goes on"
+
+
+def test_messages_sent_quickly_are_answered_in_order(phone: Phone) -> None:
+    """A question, then HELP at once: the webhook answers each at once, and HELP's quick reply
+    waits for the question's slower answer, as the person sent them."""
+    before = len(phone.stand_in.sent_to(phone.number))
+    for body in ("is an imr free", "HELP"):
+        fields = phone.fields(body)
+        signature = RequestValidator(AUTH_TOKEN).compute_signature(phone.webhook, fields)
+        request = urllib.request.Request(phone.webhook, urllib.parse.urlencode(fields).encode(),
+                                         {"Content-Type": "application/x-www-form-urlencoded",
+                                          "X-Twilio-Signature": signature})
+        with urllib.request.urlopen(request, timeout=10) as reply:
+            assert reply.status == 200
+    texts = [m["Body"] for m in phone._replies_after(before, True)]
+    assert texts[-1] == HELP_TEXT and len(texts) >= 2, texts
+    assert "free" in " ".join(texts[:-1]).lower(), texts
+
+
+def test_spanish_punctuation_is_kept_as_typed(phone: Phone, sms) -> None:
+    phone.text("¡Necesito ayuda!")
+    with sqlite3.connect(sms[2]) as db:
+        rows = db.execute("select data from events where sender_id = ? and type_name = 'user'",
+                          (sender_id(phone.number, SENDER_KEY),)).fetchall()
+    assert [json.loads(data)["text"] for (data,) in rows] == ["¡Necesito ayuda!"]
 
 
 def test_help_gets_one_sms(phone: Phone) -> None:
@@ -227,7 +291,7 @@ def test_help_gets_one_sms(phone: Phone) -> None:
 def test_stop_and_start_are_left_to_twilio(phone: Phone) -> None:
     assert phone.text("hello")  # a conversation is going on
     for word in ("STOP", "stop", "Unsubscribe", "START", "cancel", "quit", "end"):
-        assert phone.text(word) == [], word
+        assert phone.text(word, expect_reply=False) == [], word
 
 
 def test_emoji_and_commands_get_the_guard_replies_by_sms(phone: Phone) -> None:

@@ -22,9 +22,9 @@ def test_one_conversation_across_two_rasa_processes(tmp_path: Path, postgres_dat
     env = {"DB_HOST": db.host, "DB_PORT": str(db.port), "DB_USER": db.username,
            "DB_NAME": db.database, "REDIS_URL": redis_server,
            "SQL_POOL_SIZE": "5", "SQL_MAX_OVERFLOW": "5",
-           # 50 messages of one conversation queue for its lock; a person never sends that many
-           # at once, so the last one's wait is not cut at the usual turn limit here
-           "TURN_SECONDS": "300"}
+           # 50 messages of one conversation at once: a person never sends that many, so here
+           # the last one's wait for the lock is not cut at the turn limit, nor rate-limited
+           "TURN_SECONDS": "300", "SENDER_BURST": "100"}
     action_port = free_port()
     settings = [Settings(action_port=action_port, rasa_port=free_port(), extra_env=env,
                          tracker_db=str(tmp_path / "unused.db")) for _ in range(2)]

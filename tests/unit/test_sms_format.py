@@ -172,3 +172,35 @@ def test_help_text_names_the_program_number_and_stop():
     assert text.endswith("Reply STOP to stop texts.")
     assert len(text) <= 160  # one SMS segment
     assert sms.format_reply(text) == [text]
+
+
+def test_conversation_ids_are_keyed_hmacs_of_the_number():
+    from bot.channels.sms import sender_id
+
+    key = "k" * 32
+    first = sender_id("+15551234567", key)
+    assert first.startswith("sms:") and len(first) == 4 + 32
+    assert sender_id(" +15551234567 ", key) == first  # the same person
+    assert sender_id("+15551234567", "j" * 32) != first  # without the key, not reproducible
+    import hashlib
+    assert hashlib.sha256(b"+15551234567").hexdigest()[:32] not in first  # not the bare hash
+
+
+def test_the_sms_channel_refuses_every_request_without_a_sender_key():
+    from bot.channels.sms import SmsInput
+
+    configured = dict(account_sid="AC" + "0" * 32, auth_token="t", twilio_number="+15005550006")
+    assert SmsInput(**configured, sender_key="k" * 32).not_configured is None
+    for key in (None, "", "short"):
+        refused = SmsInput(**configured, sender_key=key).not_configured
+        assert refused and "SMS_SENDER_KEY" in refused
+
+
+def test_a_message_id_counts_once_and_old_ones_are_forgotten():
+    from bot.channels.sms import SeenMessages
+
+    seen = SeenMessages(size=2)
+    assert seen.first_time("SM1") and not seen.first_time("SM1")
+    assert seen.first_time(None) and seen.first_time(None)  # no id: always handled
+    assert seen.first_time("SM2") and seen.first_time("SM3")
+    assert seen.first_time("SM1"), "the oldest is forgotten past the bound"

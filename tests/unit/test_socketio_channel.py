@@ -8,10 +8,13 @@ import pytest
 
 from bot.channels.rest import NO_REPLY_TEXT
 from bot.channels.socketio import (DEFAULT_ORIGINS, WidgetSocketIOInput, allowed_origins,
-                                   enter_room, valid_session_id)
+                                   enter_room)
+from bot.channels.widget_sessions import SessionSigner
 from bot.channels.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY
 
-SESSION = "0123456789abcdef0123456789abcdef"
+KEY = "test-widget-session-key-" + "k" * 32
+SESSION = SessionSigner(KEY).issue()  # an id this server signed
+CONVERSATION = SessionSigner(KEY).conversation(SESSION)  # "web:" + its random part
 
 
 class Harness:
@@ -22,9 +25,11 @@ class Harness:
         self.channel = WidgetSocketIOInput.from_credentials(
             {"session_persistence": persistence, "user_message_evt": "user_uttered",
              "bot_message_evt": "bot_uttered"})
+        self.channel.signer = SessionSigner(KEY)  # as WIDGET_SESSION_KEY would set it
         self.received: List[Any] = []
         self.emitted: List[Tuple[str, Any, str]] = []
         self.rooms: List[Tuple[str, str]] = []
+        self.left: List[Tuple[str, str]] = []
 
         async def on_new_message(message):
             self.received.append(message)
@@ -42,8 +47,12 @@ class Harness:
         def sync_enter_room(sid, room, namespace=None):
             self.rooms.append((sid, room))
 
+        def sync_leave_room(sid, room, namespace=None):
+            self.left.append((sid, room))
+
         sio.emit = emit
         sio.enter_room = sync_enter_room
+        sio.leave_room = sync_leave_room
         self.handlers = sio.handlers["/"]
 
     def call(self, event: str, *args: Any) -> Any:
@@ -64,15 +73,38 @@ def test_the_server_checks_origins():
     assert harness.channel.name() == "socketio"
 
 
-def test_session_request_keeps_a_valid_id_and_replaces_anything_else():
+def test_session_request_keeps_a_signed_id_and_replaces_anything_else():
     harness = Harness()
     harness.call("session_request", "sid1", {"session_id": SESSION})
     assert harness.emitted[-1] == ("session_confirm", SESSION, "sid1")
-    assert harness.rooms[-1] == ("sid1", SESSION)
-    for asked in (None, {}, {"session_id": "../../etc"}, {"session_id": "rest-sender"}, "text", 5):
+    assert harness.rooms[-1] == ("sid1", CONVERSATION)
+    nonce, signature = SESSION.split(".")
+    forged = [nonce, "0" * 32, "f" * 32 + "." + signature, nonce + "." + "0" * 32,
+              SessionSigner("another-key-" + "x" * 32).issue(), "../../etc", "rest-sender", "", 5]
+    for asked in [None, {}, "text"] + [{"session_id": f} for f in forged]:
         harness.call("session_request", "sid2", asked)
         new = harness.emitted[-1][1]
-        assert valid_session_id(new) and new != SESSION
+        assert harness.channel.signer.conversation(new) not in (None, CONVERSATION), asked
+
+
+def test_a_socket_is_in_one_conversation_at_a_time():
+    harness = Harness()
+    other = harness.channel.signer.issue()
+    harness.call("session_request", "sid1", {"session_id": SESSION})
+    harness.call("session_request", "sid1", {"session_id": other})
+    assert harness.left == [("sid1", CONVERSATION)]
+    harness.call("user_uttered", "sid1", {"message": "hi", "session_id": SESSION})
+    assert harness.received[-1].sender_id == harness.channel.signer.conversation(other)
+
+
+def test_only_known_short_metadata_is_kept():
+    harness = Harness()
+    harness.call("session_request", "sid1", {"session_id": SESSION})
+    harness.call("user_uttered", "sid1", {"message": "hi", "metadata": {
+        "language": "en", "token": "secret", "big": "x" * 100_000, "nested": {"a": 1}}})
+    assert harness.received[-1].metadata == {"language": "en"}
+    harness.call("user_uttered", "sid1", {"message": "hi", "metadata": {"language": "x" * 65}})
+    assert harness.received[-1].metadata == {}
 
 
 def test_a_message_reaches_the_bot_under_the_joined_session():
@@ -83,16 +115,17 @@ def test_a_message_reaches_the_bot_under_the_joined_session():
                                           "session_id": "f" * 32})
     message = harness.received[-1]
     assert (message.text, message.sender_id, message.input_channel) == (
-        "is an imr free", SESSION, "socketio")
-    assert harness.emitted[-1] == ("bot_uttered", {"text": "an answer"}, SESSION)
+        "is an imr free", CONVERSATION, "socketio")
+    assert harness.emitted[-1] == ("bot_uttered", {"text": "an answer"}, CONVERSATION)
 
 
 def test_a_message_before_the_session_request_joins_the_session_it_names():
     harness = Harness()
     harness.call("user_uttered", "sid9", {"message": "hi", "session_id": SESSION})
-    assert harness.rooms == [("sid9", SESSION)]
-    assert harness.received[-1].sender_id == SESSION
+    assert harness.rooms == [("sid9", CONVERSATION)]
+    assert harness.received[-1].sender_id == CONVERSATION
     harness.call("user_uttered", "sid8", {"message": "hi", "session_id": "bad"})
+    harness.call("user_uttered", "sid6", {"message": "hi", "session_id": "0" * 32})
     harness.call("user_uttered", "sid7", "not a dict")
     assert len(harness.received) == 1
 
@@ -106,7 +139,7 @@ def test_guarded_messages_are_answered_without_the_bot(text, reply):
     harness.call("session_request", "sid1", {"session_id": SESSION})
     harness.call("user_uttered", "sid1", {"message": text})
     assert harness.received == []
-    assert harness.emitted[-1] == ("bot_uttered", {"text": reply}, SESSION)
+    assert harness.emitted[-1] == ("bot_uttered", {"text": reply}, CONVERSATION)
 
 
 @pytest.mark.parametrize("fails", [False, True])
@@ -114,7 +147,7 @@ def test_no_reply_from_the_bot_sends_the_help_center_number(fails):
     harness = Harness(reply=None, fails=fails)
     harness.call("session_request", "sid1", {"session_id": SESSION})
     harness.call("user_uttered", "sid1", {"message": "my plan denied my surgery"})
-    assert harness.emitted[-1] == ("bot_uttered", {"text": NO_REPLY_TEXT}, SESSION)
+    assert harness.emitted[-1] == ("bot_uttered", {"text": NO_REPLY_TEXT}, CONVERSATION)
 
 
 def test_without_persistence_replies_go_to_the_socket():

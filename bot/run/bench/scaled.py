@@ -19,6 +19,7 @@ from sqlalchemy.engine import make_url
 
 from bot.run.bench.load import run_load
 from bot.run.bench.stats import LevelStats, summarize
+from bot.run.bench.servers import NO_RATE_LIMITS
 from bot.run.scaled import DEFAULT_DATABASE_URL, ScaledSettings, start_all, stop
 
 
@@ -58,7 +59,8 @@ def measure(processes: int, first_port: int, users: int, messages: Sequence[str]
     settings = ScaledSettings(processes=processes, public_port=first_port,
                               first_rasa_port=first_port + 5, action_port=first_port + 55,
                               web_port=first_port + 80, database_url=database_url,
-                              redis_url=redis_url, run_dir=run_dir / f"scaled-{processes}")
+                              redis_url=redis_url, run_dir=run_dir / f"scaled-{processes}",
+                              extra_env=dict(NO_RATE_LIMITS))
     started = time.perf_counter()
     running = start_all(settings)
     startup = time.perf_counter() - started
