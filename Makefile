@@ -22,6 +22,10 @@ export WEB_PORT ?= 8080
 export WEB_ORIGINS ?= http://127.0.0.1:$(WEB_PORT),http://localhost:$(WEB_PORT)
 export PYTHONPATH := $(CURDIR)
 export TF_CPP_MIN_LOG_LEVEL := 2
+# Rasa sends it to the action server (endpoints.yml); made for this run unless given.
+ifndef ACTION_SERVER_SECRET
+export ACTION_SERVER_SECRET := $(shell od -An -N32 -tx1 /dev/urandom | tr -d ' \n')
+endif
 
 # A Python 3.10 that runs: `python3.10` if it works, else pyenv's 3.10.x.
 PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.10*/bin/python3.10 \

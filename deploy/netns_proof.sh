@@ -88,12 +88,15 @@ PGPASSWORD=$PASSWORD in_ns dmhc-db psql -q -h "$WORK/pg" -U postgres -d postgres
 until in_ns dmhc-db redis-cli -h "$NET.31" -a "$PASSWORD" --no-auth-warning ping; do sleep 1; done
 
 # Env files from the examples, with this network's addresses and passwords.
-sed -e "s/^ACTION_BIND=.*/ACTION_BIND=$NET.21/" "$UNITS/actions.env.example" >"$WORK/actions.env"
+SECRET=$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')  # the action server's shared secret
+sed -e "s/^ACTION_BIND=.*/ACTION_BIND=$NET.21/" -e "s/^ACTION_SERVER_SECRET=.*/ACTION_SERVER_SECRET=$SECRET/" \
+  "$UNITS/actions.env.example" >"$WORK/actions.env"
 for n in 11 12; do
   sed -e "s/^RASA_BIND=.*/RASA_BIND=$NET.$n/" -e "s/^DB_HOST=.*/DB_HOST=$NET.31/" \
       -e "s/^DB_PASSWORD=.*/DB_PASSWORD=$PASSWORD/" \
       -e "s#^REDIS_URL=.*#REDIS_URL=redis://:$PASSWORD@$NET.31:6379/1#" \
       -e "s#^ACTION_SERVER_URL=.*#ACTION_SERVER_URL=http://$NET.21:5055/webhook#" \
+      -e "s/^ACTION_SERVER_SECRET=.*/ACTION_SERVER_SECRET=$SECRET/" \
       "$UNITS/rasa.env.example" >"$WORK/rasa$n.env"
   "$PY" -m bot.run.deploy_config check-env rasa "$WORK/rasa$n.env"
 done

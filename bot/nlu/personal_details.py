@@ -21,6 +21,33 @@ MASKS = {"email": " ", "phone": " ", "id": " "}  # removed: words like "phone nu
 _OUR_LINES = re.compile(r"1?[\s.-]?(?:888[\s.-]?466[\s.-]?2219|877[\s.-]?688[\s.-]?9891|888[\s.-]?804[\s.-]?3536)")
 
 
+# A date right after a birth-date label: "DOB 04/12/1961", "born on March 3, 1950". Other dates
+# (a letter's, a denial's) are what the check asks for and are kept.
+_DATE = (r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{1,2}-\d{1,2}"
+         r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4})")
+_BIRTH_DATE = re.compile(r"\b(d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*(?:date|day)|born(?:\s+on)?)"
+                         r"(\s*(?:is|was|:|-)?\s*)" + _DATE, re.I)
+# What the stored copy of a message shows instead of each detail.
+STORED_MASKS = {"email": "[email]", "phone": "[phone]", "id": "[id number]"}
+
+
+def redact_for_storage(text: str) -> str:
+    """The message as it may be kept: phone numbers, emails, member/ID numbers and birth dates
+    replaced by a label ("my DOB is [date of birth], member ID [id number]"). The Help Center's
+    own numbers, typed back, are kept."""
+    ours: List[str] = []
+
+    def keep(match: "re.Match[str]") -> str:
+        ours.append(match.group(0))
+        return f"\x00{len(ours) - 1}\x00"
+
+    text = _OUR_LINES.sub(keep, text)
+    text = _BIRTH_DATE.sub(lambda m: m.group(1) + m.group(2) + "[date of birth]", text)
+    for kind, pattern in _KINDS:
+        text = pattern.sub(STORED_MASKS[kind], text)
+    return re.sub(r"\x00(\d+)\x00", lambda m: ours[int(m.group(1))], text)
+
+
 def find_personal_details(text: str) -> List[str]:
     """The kinds of personal detail in a message ("phone", "email", "id"), in order found."""
     text = _OUR_LINES.sub(" ", text)

@@ -32,8 +32,9 @@ PLACEHOLDER = "CHANGE_ME"
 REQUIRED: Dict[str, Tuple[str, ...]] = {
     "rasa": ("RASA_BIND", "DB_HOST", "DB_PORT", "DB_USER", "DB_NAME", "DB_PASSWORD",
              "SQL_POOL_SIZE", "SQL_MAX_OVERFLOW", "REDIS_URL", "ACTION_SERVER_URL",
-             "WEB_ORIGINS", "RASA_TELEMETRY_ENABLED", "TF_CPP_MIN_LOG_LEVEL"),
-    "actions": ("ACTION_BIND", "ACTION_PORT"),
+             "WEB_ORIGINS", "RASA_TELEMETRY_ENABLED", "TF_CPP_MIN_LOG_LEVEL",
+             "ACTION_SERVER_SECRET"),
+    "actions": ("ACTION_BIND", "ACTION_PORT", "ACTION_SERVER_SECRET"),
     "web": ("WEB_PORT", "RASA_URL"),
 }
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ctypes
 import os
+import secrets
 import signal
 import socket
 import subprocess
@@ -20,6 +21,12 @@ from typing import Callable, Dict, List, Optional
 
 HOST = "127.0.0.1"
 ROOT = Path(__file__).resolve().parents[2]
+# Rasa sends it to the action server in a header (endpoints.yml); the action server answers 401
+# without it. Taken from the environment, else made for this run and given to every server.
+ACTION_SECRET_VARIABLE = "ACTION_SERVER_SECRET"
+RUN_ACTION_SECRET = os.environ.get(ACTION_SECRET_VARIABLE) or secrets.token_hex(32)
+# Also for this process: the shell and the benchmark read endpoints.yml in-process.
+os.environ.setdefault(ACTION_SECRET_VARIABLE, RUN_ACTION_SECRET)
 
 
 @dataclass
@@ -55,6 +62,7 @@ class Settings:
             RASA_TELEMETRY_ENABLED="false",
             PYTHONPATH=str(ROOT),
         )
+        env.setdefault(ACTION_SECRET_VARIABLE, RUN_ACTION_SECRET)
         env.update(self.extra_env)
         return env
 

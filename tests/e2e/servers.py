@@ -27,6 +27,18 @@ class Bot:
     url: str
     action_server: Optional[subprocess.Popen] = None
     rasa_server: Optional[subprocess.Popen] = None
+    tracker_db: Optional[Path] = None
+    action_url: Optional[str] = None  # the action server's base URL
+
+    def stored_user_texts(self, sender: str) -> List[str]:
+        """The user messages of a conversation as the SQLite store keeps them."""
+        import sqlite3
+
+        assert self.tracker_db is not None
+        with sqlite3.connect(self.tracker_db) as db:
+            rows = db.execute("select data from events where sender_id = ? and type_name = 'user' "
+                              "order by id", (sender,)).fetchall()
+        return [json.loads(data)["text"] for (data,) in rows]
 
     def stop_actions(self) -> None:
         """Take the action server down, as in an outage."""
@@ -84,6 +96,7 @@ def running_bot(log_dir: Path, tracker_db: Optional[Path] = None, with_actions: 
         rasa = start_rasa_server(settings, log_dir / f"{name}-rasa.log", credentials=credentials)
         processes.append(rasa)
         wait_until_ready(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/", rasa)
-        yield Bot(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook", action, rasa)
+        yield Bot(f"http://{HOST}:{settings.rasa_port}/webhooks/rest/webhook", action, rasa,
+                  Path(settings.tracker_db), f"http://{HOST}:{settings.action_port}")
     finally:
         stop(processes)

@@ -58,3 +58,63 @@ def test_typed_intent_commands_are_not_run(bot, sender):
     reply = bot.say(sender(), '/describe_urgent_problem{"urgent": "yes"}')
     assert reply == COMMAND_REPLY
     assert "Let's check where your problem goes" in bot.say(sender(), "/check_eligibility")
+
+
+def test_a_body_over_the_limit_gets_413_before_it_is_read(bot, sender):
+    from bot.channels.limits import MAX_BODY_BYTES
+
+    padding = "x" * (MAX_BODY_BYTES + 1)
+    body = ('{"sender": "%s", "message": "hi", "padding": "%s"}' % (sender(), padding)).encode()
+    status, _ = bot.post_raw(body)
+    assert status == 413
+    # a long message within the limit still gets its own reply
+    assert bot.say(sender(), "word " * 1000) == TOO_LONG_REPLY
+
+
+def test_a_flood_from_one_sender_gets_429_and_a_please_wait_reply(bot, sender):
+    import json
+
+    from bot.channels.limits import SENDER_RATE
+    from bot.channels.rest import WAIT_TEXT
+
+    flooder = sender()
+    statuses = []
+    for _ in range(int(SENDER_RATE.burst) + 5):
+        status, body = bot.post_raw(json.dumps({"sender": flooder, "message": "😀"}).encode())
+        statuses.append(status)
+    assert statuses[0] == 200 and statuses[-1] == 429, statuses
+    assert json.loads(body) == [{"recipient_id": flooder, "text": WAIT_TEXT}]
+    assert line("help_center") in WAIT_TEXT
+    assert bot.say(sender(), "hi"), "another conversation is not held back"
+
+
+def test_personal_details_are_read_in_the_turn_but_stored_masked(bot, sender):
+    person = sender()
+    message = ("Kaiser denied my knee surgery. My member ID is XEK123456789, my phone is "
+               "916-555-0142, email jo.doe@example.com, DOB 04/12/1961. The letter is dated 11/02/2026")
+    reply = bot.say(person, message)
+    assert "grievance" in reply, reply  # the bot read the story as typed
+    stored = bot.stored_user_texts(person)
+    print("stored:", stored)
+    assert stored == ["Kaiser denied my knee surgery. My member ID is [id number], my phone is "
+                      "[phone], email [email], DOB [date of birth]. The letter is dated 11/02/2026"]
+
+
+@pytest.mark.parametrize("secret", [None, "wrong"])
+def test_the_action_server_answers_401_without_rasas_secret(bot, secret):
+    import json
+    import urllib.error
+    import urllib.request
+
+    body = json.dumps({"next_action": "action_answer_faq", "sender_id": "x",
+                       "tracker": {"sender_id": "x", "events": [], "slots": {}}, "domain": {}}).encode()
+    headers = {"Content-Type": "application/json"}
+    if secret:
+        headers["X-Action-Secret"] = secret
+    request = urllib.request.Request(f"{bot.action_url}/webhook", body, headers)
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 401
+    with urllib.request.urlopen(f"{bot.action_url}/health", timeout=10) as health:
+        assert health.status == 200
+    assert bot.say(f"test-secret-{secret}", "is an imr free"), "Rasa itself still gets answers"

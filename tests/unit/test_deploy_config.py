@@ -112,10 +112,13 @@ def test_each_env_example_sets_what_its_host_reads(role: str) -> None:
 
 def test_no_secret_is_filled_in_and_the_check_says_so() -> None:
     env = read_env_file(MULTIHOST / "rasa.env.example")
-    assert missing_settings("rasa", env) == ["DB_PASSWORD", "REDIS_URL"]
+    assert missing_settings("rasa", env) == ["DB_PASSWORD", "REDIS_URL", "ACTION_SERVER_SECRET"]
     assert env["TWILIO_AUTH_TOKEN"] == "" and env["RASA_TELEMETRY_ENABLED"] == "false"
-    filled = {**env, "DB_PASSWORD": "s3cret", "REDIS_URL": "redis://:s3cret@10.0.0.32:6379/1"}
+    filled = {**env, "DB_PASSWORD": "s3cret", "REDIS_URL": "redis://:s3cret@10.0.0.32:6379/1",
+              "ACTION_SERVER_SECRET": "a" * 64}
     assert missing_settings("rasa", filled) == []
+    actions = read_env_file(MULTIHOST / "actions.env.example")
+    assert missing_settings("actions", actions) == ["ACTION_SERVER_SECRET"]
 
 
 def test_the_sample_pool_sizes_follow_the_sizing_rule() -> None:
