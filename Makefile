@@ -131,8 +131,12 @@ else
 	$(PY) -m bot.run.benchmark
 endif
 
+# The widget's tests drive Debian's Chromium (tests/browser); installed when missing, as nginx.
 test: $(MODEL)
 	$(call install_nginx,true)
+	@if [ ! -x /usr/bin/chromium ]; then echo "Installing Debian's chromium for the widget's tests"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
+	  echo "chromium could not be installed: the widget's browser tests will be skipped"; fi
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
 	  --out var/results
