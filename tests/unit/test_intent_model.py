@@ -95,3 +95,13 @@ def test_problem_reader_trusts_the_model_only_when_sure():
 def test_problem_reader_leaves_none_to_the_narrow_table():
     assert read_problem("can i talk to a real person", None, [("none", 0.9)]) is None
     assert read_problem("its in collections now", None, [("none", 0.6)]) == Problem.BILLING
+
+
+def test_batched_embedding_gives_what_each_sentence_gives_alone():
+    embedder = load()
+    texts = ["Kaiser denied my MRI", "is it free", "", "Kaiser denied my CT",
+             "my plan said no to my sons therapy and i dont know what to do", "word " * 300]
+    together = embedder.embed_many(texts, batch_size=2)
+    for text, vector in zip(texts, together):
+        assert abs(embedder.embed(text) - vector).max() < 1e-6, text
+    assert embedder.embed_many([]).shape == (0, 384)
