@@ -69,14 +69,15 @@ def texts_for(conversation: int, turns: int) -> List[str]:
     return [f"{TURNS[(conversation + t) % len(TURNS)]}" for t in range(turns)]
 
 
-def rest_conversation(url: str, sender: str, texts: Sequence[str], tally: Tally) -> None:
+def rest_conversation(url: str, sender: str, texts: Sequence[str], tally: Tally,
+                      reply_timeout: float = REPLY_TIMEOUT) -> None:
     for text in texts:
         start = time.perf_counter()
         request = urllib.request.Request(f"{url}/webhooks/rest/webhook",
                                          json.dumps({"sender": sender, "message": text}).encode(),
                                          {"Content-Type": "application/json"})
         try:
-            with urllib.request.urlopen(request, timeout=REPLY_TIMEOUT) as reply:
+            with urllib.request.urlopen(request, timeout=reply_timeout) as reply:
                 if json.loads(reply.read()):
                     tally.ok(time.perf_counter() - start, sender, text)
                 else:
@@ -87,7 +88,8 @@ def rest_conversation(url: str, sender: str, texts: Sequence[str], tally: Tally)
             tally.error(f"rest: {type(e).__name__}")
 
 
-def socketio_conversation(url: str, sender: str, texts: Sequence[str], tally: Tally) -> None:
+def socketio_conversation(url: str, sender: str, texts: Sequence[str], tally: Tally,
+                          reply_timeout: float = REPLY_TIMEOUT) -> None:
     import socketio
 
     client = socketio.Client(reconnection=False)
@@ -103,9 +105,9 @@ def socketio_conversation(url: str, sender: str, texts: Sequence[str], tally: Ta
     client.on("session_confirm", on_confirm)
     try:
         client.connect(url, transports=["polling"], socketio_path="/socket.io",
-                       wait_timeout=REPLY_TIMEOUT)
+                       wait_timeout=reply_timeout)
         client.emit("session_request", {})  # the server issues a signed id
-        if not confirmed.wait(REPLY_TIMEOUT):
+        if not confirmed.wait(reply_timeout):
             tally.error("socket.io: no session")
             return
         session_id = issued[0]
@@ -115,7 +117,7 @@ def socketio_conversation(url: str, sender: str, texts: Sequence[str], tally: Ta
             replied.clear()
             start = time.perf_counter()
             client.emit("user_uttered", {"message": text, "session_id": session_id})
-            if replied.wait(REPLY_TIMEOUT):
+            if replied.wait(reply_timeout):
                 tally.ok(time.perf_counter() - start, sender, text)
                 time.sleep(0.05)  # the rest of a multi-message reply
             else:
@@ -199,7 +201,7 @@ class LoadResult:
 
 
 def run_load(settings: ScaledSettings, conversations: int, turns: int, concurrency: int,
-             kill_port: int = 0) -> LoadResult:
+             kill_port: int = 0, reply_timeout: float = REPLY_TIMEOUT) -> LoadResult:
     """Even conversations over REST, odd ones over socket.io, all through nginx; then the audit.
     With kill_port, that Rasa process is SIGKILLed once a third of the turns are done."""
     url = settings.public_url
@@ -218,7 +220,8 @@ def run_load(settings: ScaledSettings, conversations: int, turns: int, concurren
     total = conversations * turns
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        futures = [pool.submit(job, url, sender, texts, tally) for job, sender, texts in jobs]
+        futures = [pool.submit(job, url, sender, texts, tally, reply_timeout)
+                   for job, sender, texts in jobs]
         while any(not f.done() for f in futures):
             if len(tally.latencies) + sum(tally.errors.values()) >= total / 3:
                 third.set()

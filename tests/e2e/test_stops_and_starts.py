@@ -79,7 +79,8 @@ def start_launcher(named: Dict[str, int], tmp_path: Path) -> subprocess.Popen:
     return launcher
 
 
-@pytest.mark.parametrize("how", ["ctrl-c", "ctrl-c twice", "sigterm", "sigkill"])
+# Ctrl-C once is the first half of "twice"; SIGTERM to the launcher is in the make group case.
+@pytest.mark.parametrize("how", ["ctrl-c twice", "sigkill"])
 def test_stopping_the_launcher_leaves_nothing_running(tmp_path, how):
     named = ports()
     launcher = start_launcher(named, tmp_path)
