@@ -6,9 +6,10 @@ Compared with Rasa's SocketIOInput it:
   which switches the Origin check off;
 - keeps sessions working whatever python-socketio does: `enter_room` is awaited when it is a
   coroutine (python-socketio >= 5.10, RasaHQ/rasa#13027);
-- accepts only session ids it issued and signed (bot/channels/widget_sessions.py); a socket is in
-  one conversation at a time, the one its id names, so a guessed, made-up or other channel's id
-  joins nothing and starts a new conversation;
+- accepts only session ids it issued and signed, each once: resuming hands out the next id
+  (bot/channels/widget_sessions.py); a socket is in one conversation at a time, the one its id
+  names, so a guessed, made-up, spent or other channel's id joins nothing and starts a new
+  conversation;
 - keeps only known metadata keys (METADATA_KEYS), each short;
 - limits messages per conversation and per client address (bot/channels/rate_limit.py);
 - runs bot/channels/message_guard.py on every message (empty, emoji-only, huge, `/intent{...}` commands)
@@ -40,7 +41,7 @@ from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
 from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
-from bot.channels.widget_sessions import SessionSigner
+from bot.channels.widget_sessions import SessionSigner, WidgetSessions
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +99,7 @@ class WidgetSocketIOInput(SocketIOInput):
         self.origins = list(origins) if origins else allowed_origins()
         self.allowed_payloads = domain_payloads(Path(domain_path or "domain.yml"))
         self.sessions: Dict[Text, Text] = {}  # socket id -> the conversation it is in
-        self.signer = SessionSigner.from_env()
+        self.widget_sessions = WidgetSessions(SessionSigner.from_env())
         self.addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
         self.limits = ChannelLimits(SENDER_RATE, ADDRESS_RATE)
         configure_rasa()
@@ -151,8 +152,9 @@ class WidgetSocketIOInput(SocketIOInput):
         @sio.on("session_request", namespace=namespace)
         async def session_request(sid: Text, data: Any = None) -> None:
             asked = data.get("session_id") if isinstance(data, dict) else None
-            session_id = asked if self.signer.conversation(asked) else self.signer.issue()
-            await self._join(sid, session_id)
+            conversation, session_id = (self.widget_sessions.resume(asked)
+                                        or self.widget_sessions.start())
+            await self._join(sid, conversation)
             await sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
 
         @sio.on(self.user_message_evt, namespace=namespace)
@@ -187,11 +189,8 @@ class WidgetSocketIOInput(SocketIOInput):
 
         return socketio_webhook
 
-    async def _join(self, sid: Text, session_id: Text) -> None:
-        """Put the socket in the conversation of a signed session id, and out of any other."""
-        conversation = self.signer.conversation(session_id)
-        if conversation is None:
-            return
+    async def _join(self, sid: Text, conversation: Text) -> None:
+        """Put the socket in a conversation, and out of any other."""
         previous = self.sessions.get(sid)
         if previous == conversation:
             return
@@ -213,7 +212,9 @@ class WidgetSocketIOInput(SocketIOInput):
         joined = self.sessions.get(sid)
         if joined is not None:
             return joined
-        await self._join(sid, data.get("session_id"))
+        conversation = self.widget_sessions.current(data.get("session_id"))
+        if conversation is not None:
+            await self._join(sid, conversation)
         return self.sessions.get(sid)
 
     def _metadata(self, data: Dict[Text, Any]) -> Dict[Text, Any]:

@@ -146,6 +146,15 @@ def session_id(page) -> str:
     }""")
 
 
+def session_key(page) -> str:
+    return page.evaluate("() => Object.keys(sessionStorage).find(k => k.endsWith(':session'))")
+
+
+def conversation_of(page) -> str:
+    """The conversation a tab is in: its session id's random part (each resume renews the rest)."""
+    return session_id(page).split(".")[0]
+
+
 # ---- tests ----
 
 def test_a_question_gets_its_answer(site, page):
@@ -192,7 +201,7 @@ def test_an_eligibility_check_runs_to_its_result_with_buttons_and_typing(site, p
 def test_a_reload_keeps_the_conversation(site, page):
     open_widget(page, site.url)
     say(page, "check my case", QUESTIONS["coverage"].text)
-    before = session_id(page)
+    before = conversation_of(page)
     shown = page.locator(".dmhc-chat__log").inner_text()
 
     page.reload()
@@ -200,7 +209,33 @@ def test_a_reload_keeps_the_conversation(site, page):
     expect(page.locator(".dmhc-chat__log")).to_have_text(shown, use_inner_text=True)
     # The buttons came back too, and answering goes on with the same check.
     click(page, "Kaiser or another HMO", QUESTIONS["problem"].text)
-    assert session_id(page) == before
+    assert conversation_of(page) == before
+    expect(page.locator(".dmhc-chat__log")).not_to_contain_text("A new conversation has started")
+
+
+def test_an_id_used_again_elsewhere_starts_a_new_conversation(site, page, browser):
+    open_widget(page, site.url)
+    say(page, "check my case", QUESTIONS["coverage"].text)
+    spent = session_id(page)
+    page.reload()  # the tab resumes with its id and is handed the next one
+    expect(page.get_by_role("dialog", name="DMHC Help Center assistant")).to_be_visible()
+    page.wait_for_function("old => !Object.values(sessionStorage).includes(JSON.stringify(old))",
+                           arg=spent)
+
+    other = new_page(browser)  # someone who got hold of the older id
+    try:
+        other.goto(site.url)
+        other.evaluate("([key, id]) => sessionStorage.setItem(key, JSON.stringify(id))",
+                       [session_key(page), spent])
+        open_widget(other, site.url)
+        say(other, "is an imr free", "free")
+        assert conversation_of(other) != spent.split(".")[0]
+        assert "Kaiser or another HMO" not in other.locator(".dmhc-chat__log").inner_text()
+    finally:
+        other.context.close()
+    # The person's own tab goes on with its check.
+    click(page, "Kaiser or another HMO", QUESTIONS["problem"].text)
+    assert conversation_of(page) == spent.split(".")[0]
 
 
 def test_message_text_is_never_html(site, browser):
@@ -334,7 +369,7 @@ def test_other_origins_cannot_connect(site, page):
 def test_a_lost_connection_shows_the_number_and_reconnects(site, page):
     open_widget(page, site.url)
     say(page, "is an imr free", "free")
-    conversation = session_id(page)
+    conversation = conversation_of(page)
 
     site.proxy.cut()
     try:
@@ -344,7 +379,7 @@ def test_a_lost_connection_shows_the_number_and_reconnects(site, page):
         site.proxy.restore()
     expect(notice(page)).to_be_empty()
     say(page, "is an imr free", "free")
-    assert session_id(page) == conversation
+    assert conversation_of(page) == conversation
 
 
 def test_zz_rasa_down_shows_the_help_center_number(site, page):

@@ -9,7 +9,7 @@ import pytest
 from bot.channels.rest import NO_REPLY_TEXT
 from bot.channels.socketio import (DEFAULT_ORIGINS, WidgetSocketIOInput, allowed_origins,
                                    enter_room)
-from bot.channels.widget_sessions import SessionSigner
+from bot.channels.widget_sessions import SessionSigner, WidgetSessions
 from bot.channels.message_guard import COMMAND_REPLY, EMPTY_REPLY, NO_WORDS_REPLY
 
 KEY = "test-widget-session-key-" + "k" * 32
@@ -25,7 +25,8 @@ class Harness:
         self.channel = WidgetSocketIOInput.from_credentials(
             {"session_persistence": persistence, "user_message_evt": "user_uttered",
              "bot_message_evt": "bot_uttered"})
-        self.channel.signer = SessionSigner(KEY)  # as WIDGET_SESSION_KEY would set it
+        # as WIDGET_SESSION_KEY would set it
+        self.channel.widget_sessions = WidgetSessions(SessionSigner(KEY))
         self.received: List[Any] = []
         self.emitted: List[Tuple[str, Any, str]] = []
         self.rooms: List[Tuple[str, str]] = []
@@ -73,28 +74,64 @@ def test_the_server_checks_origins():
     assert harness.channel.name() == "socketio"
 
 
-def test_session_request_keeps_a_signed_id_and_replaces_anything_else():
+def test_session_request_resumes_a_signed_id_and_replaces_anything_else():
     harness = Harness()
+    signer = harness.channel.widget_sessions.signer
     harness.call("session_request", "sid1", {"session_id": SESSION})
-    assert harness.emitted[-1] == ("session_confirm", SESSION, "sid1")
+    event, renewed, room = harness.emitted[-1]
+    assert (event, room) == ("session_confirm", "sid1")
+    assert renewed != SESSION and signer.conversation(renewed) == CONVERSATION
     assert harness.rooms[-1] == ("sid1", CONVERSATION)
-    nonce, signature = SESSION.split(".")
-    forged = [nonce, "0" * 32, "f" * 32 + "." + signature, nonce + "." + "0" * 32,
-              SessionSigner("another-key-" + "x" * 32).issue(), "../../etc", "rest-sender", "", 5]
+    nonce, generation, signature = SESSION.split(".")
+    forged = [nonce, "0" * 32, f"{'f' * 32}.{generation}.{signature}",
+              f"{nonce}.{generation}.{'0' * 32}", f"{nonce}.7.{signature}",
+              f"{nonce}.{signature}", SessionSigner("another-key-" + "x" * 32).issue(nonce),
+              "../../etc", "rest-sender", "", 5]
     for asked in [None, {}, "text"] + [{"session_id": f} for f in forged]:
         harness.call("session_request", "sid2", asked)
         new = harness.emitted[-1][1]
-        assert harness.channel.signer.conversation(new) not in (None, CONVERSATION), asked
+        assert signer.conversation(new) not in (None, CONVERSATION), asked
+
+
+def test_a_reused_id_starts_a_new_conversation():
+    harness = Harness()
+    signer = harness.channel.widget_sessions.signer
+    harness.call("session_request", "tab", {"session_id": SESSION})
+    renewed = harness.emitted[-1][1]
+    # Someone else presents the id the tab had before (from a log, an old page, a copied tab).
+    harness.call("session_request", "thief", {"session_id": SESSION})
+    assert signer.conversation(harness.emitted[-1][1]) != CONVERSATION
+    harness.call("user_uttered", "thief2", {"message": "hi", "session_id": SESSION})
+    assert harness.received == []
+    # The tab itself, reloaded with its newest id, goes on with its conversation.
+    harness.call("session_request", "tab-reloaded", {"session_id": renewed})
+    assert signer.conversation(harness.emitted[-1][1]) == CONVERSATION
+    harness.call("session_request", "tab-again", {"session_id": renewed})
+    assert signer.conversation(harness.emitted[-1][1]) != CONVERSATION
+
+
+def test_widget_sessions_remember_a_bounded_number_for_a_bounded_time():
+    now = [0.0]
+    sessions = WidgetSessions(SessionSigner(KEY), clock=lambda: now[0], remembered=2,
+                              remember_seconds=60)
+    tokens = [sessions.start()[1] for _ in range(3)]
+    spent = sessions.resume(tokens[2])
+    assert spent is not None and sessions.resume(tokens[2]) is None
+    assert len(sessions._current) == 2  # the oldest was forgotten
+    now[0] = 61.0
+    # Forgotten: the next id presented for that conversation is taken as current (once).
+    assert sessions.resume(tokens[2]) is not None
+    assert sessions.resume(tokens[2]) is None
 
 
 def test_a_socket_is_in_one_conversation_at_a_time():
     harness = Harness()
-    other = harness.channel.signer.issue()
+    other = harness.channel.widget_sessions.signer.issue()
     harness.call("session_request", "sid1", {"session_id": SESSION})
     harness.call("session_request", "sid1", {"session_id": other})
     assert harness.left == [("sid1", CONVERSATION)]
     harness.call("user_uttered", "sid1", {"message": "hi", "session_id": SESSION})
-    assert harness.received[-1].sender_id == harness.channel.signer.conversation(other)
+    assert harness.received[-1].sender_id == harness.channel.widget_sessions.signer.conversation(other)
 
 
 def test_only_known_short_metadata_is_kept():

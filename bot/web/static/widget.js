@@ -254,7 +254,9 @@
       });
       socket.on("session_confirm", function (id) {
         if (typeof id !== "string") return;
-        if (sessionId && id !== sessionId && transcript.length) {
+        // Each resume hands out the next id of the same conversation (its part before the first
+        // "."); only a different conversation is news to the person.
+        if (sessionId && conversationOf(id) !== conversationOf(sessionId) && transcript.length) {
           add({ from: "info", text: "A new conversation has started." });
         }
         sessionId = id;
@@ -274,6 +276,10 @@
         showNotice();
       });
     });
+  }
+
+  function conversationOf(id) {
+    return String(id).split(".")[0];
   }
 
   function emit(text) {
