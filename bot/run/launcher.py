@@ -178,6 +178,9 @@ def run_until_stopped(serve: Callable[[List[subprocess.Popen]], int]) -> int:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, shut_down)
+    # Set even though Python's default raises KeyboardInterrupt: started in the background by a
+    # script (`make run &`), the process inherits SIGINT ignored and would not stop on it.
+    signal.signal(signal.SIGINT, shut_down)
     try:
         return serve(processes)
     except KeyboardInterrupt:

@@ -65,10 +65,16 @@ def assert_all_gone(named: Dict[str, int], within: float = 30.0) -> None:
     pytest.fail(f"left running: {left}; ports still held: {held}")
 
 
+def as_a_background_job() -> None:
+    """What `make run &` from a script gives the launcher: SIGINT ignored from the start."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def start_launcher(named: Dict[str, int], tmp_path: Path) -> subprocess.Popen:
     launcher = subprocess.Popen([sys.executable, "-m", "bot.run.launcher"], cwd=ROOT,
                                 env=environment(named, tmp_path), stdout=subprocess.PIPE,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+                                stderr=subprocess.STDOUT, start_new_session=True,
+                                preexec_fn=as_a_background_job)
     # the action server and the page are up, and the Rasa server is started (loading the model)
     wait_until_ready(f"http://{HOST}:{named['ACTION_PORT']}/health", launcher, timeout=60)
     wait_until_ready(f"http://{HOST}:{named['WEB_PORT']}/", launcher, timeout=60)
@@ -80,6 +86,7 @@ def start_launcher(named: Dict[str, int], tmp_path: Path) -> subprocess.Popen:
 
 
 # Ctrl-C once is the first half of "twice"; SIGTERM to the launcher is in the make group case.
+# The launcher starts with SIGINT ignored, as a background job does: Ctrl-C must still stop it.
 @pytest.mark.parametrize("how", ["ctrl-c twice", "sigkill"])
 def test_stopping_the_launcher_leaves_nothing_running(tmp_path, how):
     named = ports()
