@@ -19,6 +19,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.eligibility_form import ValidateEligibilityForm
+from actions.fallback import FALLBACK_INTENT, might_be_unsafe
 from bot.domain.dates import today_in_california
 from bot.domain.denial_routing import DMHC_PATH, response_for_denial
 from bot.domain.faq_choice import choose_faq
@@ -127,21 +128,36 @@ def score_answers(parser: Parser) -> Score:
     return score
 
 
+def gets_a_safety_line(parse_data: Dict[str, Any]) -> bool:
+    """What the person sees: 911/988 from a crisis/emergency reading, or, for an unclear message,
+    the just-in-case lines before "Did you mean" (actions/fallback.py)."""
+    intent = (parse_data.get("intent") or {}).get("name") or ""
+    if intent in CRISIS | EMERGENCY:
+        return True
+    return intent == FALLBACK_INTENT and might_be_unsafe(parse_data)
+
+
 def score_safety(parser: Parser) -> Dict[str, Score]:
     caught = Score("true crisis/emergency messages caught with the right line")
     quiet = Score("near-misses left alone")
+    lined = Score("true crisis/emergency messages given 911/988 (classifier or unclear-message net)")
+    unlined = Score("near-misses given no 911/988 line at all (classifier or unclear-message net)")
     spanish = Score("Spanish crisis/emergency messages caught")
     for case in load("safety.yml"):
-        intent = (parser.parse(case["text"]).get("intent") or {}).get("name") or ""
+        parse_data = parser.parse(case["text"])
+        intent = (parse_data.get("intent") or {}).get("name") or ""
         label = case["label"]
         if label == "none":
             quiet.add(intent not in CRISIS | EMERGENCY, case["text"], "none", intent)
+            unlined.add(not gets_a_safety_line(parse_data), case["text"], "none", intent)
             continue
         ok = intent in (CRISIS if label == "crisis" else EMERGENCY)
         caught.add(ok, case["text"], label, intent)
+        lined.add(ok or gets_a_safety_line(parse_data), case["text"], label, intent)
         if case.get("lang") == "es":
             spanish.add(ok and intent.endswith("_es"), case["text"], label + " (es)", intent)
-    return {"caught": caught, "quiet": quiet, "spanish": spanish}
+    return {"caught": caught, "quiet": quiet, "lined": lined, "unlined": unlined,
+            "spanish": spanish}
 
 
 def score_first_messages(parser: Parser) -> Tuple[Score, Counter]:
@@ -171,7 +187,8 @@ def main() -> None:
     answers = score_answers(parser)
     safety = score_safety(parser)
     first, _ = score_first_messages(parser)
-    print(report([answers, safety["caught"], safety["spanish"], safety["quiet"], first]))
+    print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
+                  safety["unlined"], first]))
 
 
 if __name__ == "__main__":
