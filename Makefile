@@ -12,7 +12,8 @@ MODEL       := models/dmhc.tar.gz
 TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null) \
                 $(SPACY_MODEL)/meta.json $(MINILM)/config.json bot/nlu/components.py \
                 bot/nlu/sentence_embedder.py bot/nlu/intent_model.py bot/nlu/priority_intents.py \
-                bot/nlu/safety.py bot/nlu/language.py bot/nlu/personal_details.py
+                bot/nlu/safety.py bot/nlu/language.py bot/nlu/personal_details.py \
+                bot/nlu/conversation_language.py
 
 export RASA_TELEMETRY_ENABLED := false
 export ACTION_PORT ?= 5055

@@ -8,7 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.eligibility.answers import find_date
-from bot.domain.conversation_texts import PRIVATE_DETAILS, dated_deadline, human_handoff, which_topic
+from bot.domain.conversation_texts import dated_deadline, human_handoff, private_details, which_topic
 from bot.domain.dates import today_in_california
 from bot.eligibility.slots import summary_lines
 from bot.domain.faq_choice import choose_faq
@@ -18,10 +18,15 @@ from bot.domain.topics import topic_for
 Events = List[Dict[Text, Any]]
 
 
+def language_of(tracker: Tracker) -> str:
+    """The conversation's language ("en" or "es"), from the `language` slot."""
+    return "es" if tracker.get_slot("language") == "es" else "en"
+
+
 def warn_about_personal_details(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """Ask the person not to share ID or phone numbers when the message had some."""
     if personal_details(tracker.latest_message or {}):
-        dispatcher.utter_message(text=PRIVATE_DETAILS)
+        dispatcher.utter_message(text=private_details(language_of(tracker)))
 
 
 PATHS = ("check_eligibility", "describe_denial", "describe_urgent_problem")
@@ -52,16 +57,18 @@ class ActionAnswerFaq(Action):
             # Torn between two answers: ask, and offer the path the classifier ranked next (the
             # check, a denial), or the denial path: stories about a denial often read like
             # several questions at once.
+            language = language_of(tracker)
             keys = list(choice.candidates) + [path_offered(intent_ranking(message))]
-            topics = [t for t in (topic_for(key) for key in keys) if t]
+            topics = [t for t in (topic_for(key, language) for key in keys) if t]
             dispatcher.utter_message(
-                text=which_topic([t.title for t in topics]),
+                text=which_topic([t.title for t in topics], language),
                 buttons=[{"title": t.title[0].upper() + t.title[1:], "payload": t.sample_question}
                          for t in topics])
             return []
         dispatcher.utter_message(response=f"utter_{choice.answer}")
         text = str(message.get("text") or "")
-        extra = dated_deadline(choice.answer, find_date(text, today_in_california()))
+        extra = dated_deadline(choice.answer, find_date(text, today_in_california()),
+                               language_of(tracker))
         if extra:
             dispatcher.utter_message(text=extra)
         return []
@@ -75,6 +82,6 @@ class ActionHumanHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-        for text in human_handoff(summary_lines(tracker.slots)):
+        for text in human_handoff(summary_lines(tracker.slots), language_of(tracker)):
             dispatcher.utter_message(text=text)
         return []

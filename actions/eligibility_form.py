@@ -14,7 +14,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 
-from actions.conversation import warn_about_personal_details
+from actions.conversation import language_of, warn_about_personal_details
 from bot.domain.conversation_texts import human_handoff
 from bot.eligibility import answers
 from bot.eligibility.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
@@ -134,7 +134,7 @@ def answer_interjection(tracker: Tracker, dispatcher: CollectingDispatcher) -> b
     elif name == "case_status":
         dispatcher.utter_message(response="utter_case_status")
     elif name == "human_handoff":
-        for text in human_handoff(summary_lines(tracker.slots)):
+        for text in human_handoff(summary_lines(tracker.slots), language_of(tracker)):
             dispatcher.utter_message(text=text)
     else:
         return False

@@ -12,7 +12,8 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.domain.fallback_texts import ASK_REPHRASE, GIVE_UP, SAFETY_JUST_IN_CASE, did_you_mean
+from actions.conversation import language_of
+from bot.domain.fallback_texts import ask_rephrase, did_you_mean, give_up, safety_just_in_case
 from bot.nlu.parse_data import faq_response
 from bot.nlu.priority_intents import is_safety_intent
 from bot.domain.topics import topic_for
@@ -53,17 +54,19 @@ class ActionAskAffirmation(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        language = language_of(tracker)
         if might_be_unsafe(tracker.latest_message or {}):
-            dispatcher.utter_message(text=SAFETY_JUST_IN_CASE)
-        topic = topic_for(best_guess(tracker.latest_message or {}))
+            dispatcher.utter_message(text=safety_just_in_case(language))
+        topic = topic_for(best_guess(tracker.latest_message or {}), language)
         if topic is None:
-            dispatcher.utter_message(text=ASK_REPHRASE)
+            dispatcher.utter_message(text=ask_rephrase(language))
             return []
         dispatcher.utter_message(
-            text=did_you_mean(topic.title),
+            text=did_you_mean(topic.title, language),
             buttons=[
-                {"title": "Yes", "payload": topic.sample_question},
-                {"title": "No, something else", "payload": "/out_of_scope"},
+                {"title": "Sí" if language == "es" else "Yes", "payload": topic.sample_question},
+                {"title": "No, otra cosa" if language == "es" else "No, something else",
+                 "payload": "/out_of_scope"},
             ],
         )
         return []
@@ -78,7 +81,7 @@ class ActionAskRephrase(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=ASK_REPHRASE)
+        dispatcher.utter_message(text=ask_rephrase(language_of(tracker)))
         return []
 
 
@@ -91,5 +94,5 @@ class ActionGiveUp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(text=GIVE_UP)
+        dispatcher.utter_message(text=give_up(language_of(tracker)))
         return [{"event": "rewind"}]

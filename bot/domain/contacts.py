@@ -75,6 +75,14 @@ FIGURES: Dict[str, str] = {
     "oprima el 2": "988 in Spanish: call 988 and press 2 (rules.md §5.1) [V]",
     "60 days": "Medi-Cal managed care: appeal to the plan within 60 calendar days of the Notice of Action (rules.md §2.1) [V]",
 }
+# The same figures as the Spanish responses say them (tests/unit/test_spanish_parity.py checks
+# that each Spanish response carries the same numbers as its English one).
+SPANISH_FIGURES: Dict[str, str] = {
+    "30 días": "30 days", "45 días": "45 days", "7 días": "7 days", "3 días": "3 days",
+    "seis meses": "six months", "cinco días hábiles": "five business days", "90 días": "90 days",
+    "72 horas": "72 hours", "24 horas": "24 hours", "120 días": "120 days", "60 días": "60 days",
+}
+FIGURES.update({spanish: FIGURES[english] for spanish, english in SPANISH_FIGURES.items()})
 
 
 def normalize_phone(text: str) -> str:

@@ -14,23 +14,38 @@ from bot.domain.dates import add_days, imr_deadline, medi_cal_hearing_deadline, 
 MEDI_CAL_PLAN_APPEAL_DAYS = 60  # rules.md §2.1 [V]: appeal within 60 days of the Notice of Action
 
 
-def which_topic(titles: Sequence[str]) -> str:
+def which_topic(titles: Sequence[str], language: str = "en") -> str:
     """The question asked when two FAQ topics are about as likely ("Is this about A or B?")."""
-    listed = ", ".join(titles[:-1]) + f" or {titles[-1]}" if len(titles) > 1 else "".join(titles)
+    word = " o " if language == "es" else " or "
+    listed = ", ".join(titles[:-1]) + f"{word}{titles[-1]}" if len(titles) > 1 else "".join(titles)
+    if language == "es":
+        return f"Quiero estar seguro de responder bien. ¿Su pregunta es sobre {listed}?"
     return f"I want to be sure I answer the right question. Is this about {listed}?"
 
 
-def human_handoff(summary: Sequence[str] = ()) -> List[str]:
+def human_handoff(summary: Sequence[str] = (), language: str = "en") -> List[str]:
     """Where to reach a person, and what to have ready (with the answers given so far)."""
-    first = (
-        "I'm an automated assistant and I can't transfer you, but you can talk with a person at "
-        f"the DMHC Help Center: call {line('help_center')} (TDD {line('help_center_tdd')} if you "
-        "are deaf or hard of hearing). They can help in many languages."
-    )
-    ready = ("Have ready: your member ID card, any letters from your plan (like the denial), "
-             "and the dates you filed or heard back.")
+    if language == "es":
+        first = (
+            "Soy un asistente automático y no puedo transferirle, pero puede hablar con una "
+            f"persona en el Centro de Ayuda del DMHC: llame al {line('help_center')} (TDD "
+            f"{line('help_center_tdd')} si es sordo o tiene problemas de audición). Le atienden "
+            "en español y en muchos otros idiomas."
+        )
+        ready = ("Tenga a mano: su tarjeta de miembro, las cartas de su plan (como la negación) y "
+                 "las fechas en que presentó su queja o recibió respuesta.")
+        intro = " También puede decirles lo que me dijo a mí:\n"
+    else:
+        first = (
+            "I'm an automated assistant and I can't transfer you, but you can talk with a person "
+            f"at the DMHC Help Center: call {line('help_center')} (TDD {line('help_center_tdd')} "
+            "if you are deaf or hard of hearing). They can help in many languages."
+        )
+        ready = ("Have ready: your member ID card, any letters from your plan (like the denial), "
+                 "and the dates you filed or heard back.")
+        intro = " You can also tell them what you told me:\n"
     if summary:
-        ready += " You can also tell them what you told me:\n" + "\n".join(f"• {s}" for s in summary)
+        ready += intro + "\n".join(f"• {s}" for s in summary)
     return [first, ready]
 
 
@@ -39,13 +54,25 @@ PRIVATE_DETAILS = (
     "can't look up your records, and no one will call you back from here. I can still explain "
     "your options."
 )
+PRIVATE_DETAILS_ES = (
+    "Por favor, no comparta números de identificación, números de teléfono ni otros datos "
+    "personales en este chat. No puedo ver sus expedientes y nadie le llamará desde aquí. Aun "
+    "así, puedo explicarle sus opciones."
+)
 
 
-def dated_deadline(topic: Optional[str], said_date: Optional[date]) -> Optional[str]:
+def private_details(language: str = "en") -> str:
+    return PRIVATE_DETAILS_ES if language == "es" else PRIVATE_DETAILS
+
+
+def dated_deadline(topic: Optional[str], said_date: Optional[date],
+                   language: str = "en") -> Optional[str]:
     """A deadline as a date when the person gave the date of a plan's letter with a deadline
     question ("the denial letter is dated October 20")."""
     if said_date is None:
         return None
+    if language == "es":
+        return _dated_deadline_es(topic, said_date)
     if topic == "faq/medi_cal_deadlines":
         by = add_days(said_date, MEDI_CAL_PLAN_APPEAL_DAYS)
         hearing = medi_cal_hearing_deadline(said_date)
@@ -63,3 +90,19 @@ CHECK_REGULATOR = (
     f"{line('help_center')} to confirm. If the Department of Insurance regulates it, call them "
     f"at {line('cdi')}."
 )
+
+
+def _dated_deadline_es(topic: Optional[str], said_date: date) -> Optional[str]:
+    """dated_deadline in Spanish: the same days and dates."""
+    if topic == "faq/medi_cal_deadlines":
+        by = add_days(said_date, MEDI_CAL_PLAN_APPEAL_DAYS)
+        hearing = medi_cal_hearing_deadline(said_date)
+        return (f"Si el aviso de su plan tiene fecha del {say_date(said_date, 'es')}, apele ante "
+                f"su plan a más tardar el {say_date(by, 'es')} ({MEDI_CAL_PLAN_APPEAL_DAYS} días). "
+                "Si esa carta es la respuesta del plan a su apelación, pida una Audiencia Estatal "
+                f"(State Hearing) a más tardar el {say_date(hearing, 'es')}.")
+    if topic in ("faq/deadline", "faq/late_filing"):
+        return (f"Si la decisión por escrito de su plan tiene fecha del {say_date(said_date, 'es')}, "
+                "envíe su formulario de IMR/Queja a más tardar el "
+                f"{say_date(imr_deadline(said_date), 'es')}.")
+    return None

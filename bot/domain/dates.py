@@ -107,8 +107,15 @@ def add_business_days(d: date, n: int) -> date:
     return current
 
 
-def say_date(d: date) -> str:
-    """How the bot says a date: "May 14, 2027" (full month, no leading zero, US order)."""
+SPANISH_MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                  "septiembre", "octubre", "noviembre", "diciembre")
+
+
+def say_date(d: date, language: str = "en") -> str:
+    """How the bot says a date: "May 14, 2027" (full month, no leading zero, US order), or in
+    Spanish "14 de mayo de 2027" (month names spelled out, never locale-dependent)."""
+    if language == "es":
+        return f"{d.day} de {SPANISH_MONTHS[d.month - 1]} de {d.year}"
     return f"{calendar.month_name[d.month]} {d.day}, {d.year}"
 
 

@@ -19,9 +19,40 @@ SAFETY_JUST_IN_CASE = (
 )
 
 
-def did_you_mean(title: str) -> str:
+ASK_REPHRASE_ES = (
+    "Perdone, no le entendí bien. ¿Puede decirlo de otra forma? Por ejemplo: "
+    '"Mi plan negó mi cirugía" o "¿Cuánto cuesta una IMR?"'
+)
+GIVE_UP_ES = (
+    "Perdone, todavía no le entiendo. Llame al Centro de Ayuda del DMHC al "
+    f"{line('help_center')} (TDD {line('help_center_tdd')}). Le atienden en español."
+)
+SAFETY_JUST_IN_CASE_ES = (
+    f"Si usted o alguien con usted está en peligro ahora mismo, llame al {line('emergency')}. "
+    f"Si está pensando en hacerse daño, llame o envíe un mensaje de texto al {line('crisis')} "
+    "a cualquier hora (hay ayuda en español)."
+)
+
+
+def did_you_mean(title: str, language: str = "en") -> str:
     """The first-stage question, naming the topic in plain words."""
+    if language == "es":
+        return f"No estoy seguro de haberle entendido. ¿Quiso decir: {title}?"
     return f"I'm not sure I understood. Did you mean: {title}?"
 
 
-FALLBACK_REPLIES = (ASK_REPHRASE, GIVE_UP, did_you_mean("a topic"), SAFETY_JUST_IN_CASE)
+def ask_rephrase(language: str = "en") -> str:
+    return ASK_REPHRASE_ES if language == "es" else ASK_REPHRASE
+
+
+def give_up(language: str = "en") -> str:
+    return GIVE_UP_ES if language == "es" else GIVE_UP
+
+
+def safety_just_in_case(language: str = "en") -> str:
+    return SAFETY_JUST_IN_CASE_ES if language == "es" else SAFETY_JUST_IN_CASE
+
+
+FALLBACK_REPLIES = (ASK_REPHRASE, GIVE_UP, did_you_mean("a topic"), SAFETY_JUST_IN_CASE,
+                    ASK_REPHRASE_ES, GIVE_UP_ES, did_you_mean("un tema", "es"),
+                    SAFETY_JUST_IN_CASE_ES)

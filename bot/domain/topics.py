@@ -60,6 +60,54 @@ TOPICS: Dict[str, Topic] = {
 }
 
 
-def topic_for(intent: Optional[str]) -> Optional[Topic]:
+# The same topics in Spanish: the sample questions are what the Spanish "Sí" button sends, so
+# they must read as Spanish and be understood (tests/e2e/test_spanish.py).
+TOPICS_ES = {
+    "describe_denial": Topic("que su plan de salud negó un tratamiento", "Mi plan de salud negó un tratamiento"),
+    "describe_urgent_problem": Topic("un problema urgente para recibir atención médica", "Mi plan está retrasando la atención urgente y estoy empeorando"),
+    "check_eligibility": Topic("si usted califica para una IMR", "¿Califico para una Revisión Médica Independiente?"),
+    "faq/imr_chances": Topic("sus posibilidades de obtener el servicio con una IMR", "¿Qué posibilidades tengo de ganar una IMR?"),
+    "faq/imr_win": Topic("qué pasa si usted gana una IMR", "¿Qué tiene que hacer mi plan si gano la IMR?"),
+    "faq/what_is_imr": Topic("qué es una IMR", "¿Qué es una Revisión Médica Independiente?"),
+    "faq/who_reviews": Topic("quién revisa una IMR", "¿Quiénes son los médicos que revisan una IMR?"),
+    "faq/what_is_complaint": Topic("qué es una Queja del Consumidor", "¿Qué cubre una Queja del Consumidor?"),
+    "faq/imr_or_complaint": Topic("elegir entre una IMR o una Queja del Consumidor", "¿Debo pedir una IMR o presentar una queja?"),
+    "faq/how_to_file": Topic("cómo presentar el formulario de IMR/Queja", "¿Cómo envío el formulario de IMR/Queja?"),
+    "faq/deadline": Topic("el plazo para presentar la solicitud", "¿Cuál es el plazo para pedir una IMR?"),
+    "faq/late_filing": Topic("presentar la solicitud después del plazo", "¿Todavía puedo pedir una IMR después del plazo de seis meses?"),
+    "faq/cost": Topic("el costo de una IMR", "¿Cuánto cuesta una IMR?"),
+    "faq/how_long": Topic("cuánto tarda una revisión", "¿Cuánto tiempo tardan en decidir una IMR?"),
+    "faq/plan_first": Topic("presentar primero una queja formal con su plan", "¿Tengo que presentar primero una queja formal con mi plan?"),
+    "faq/plan_no_answer": Topic("un plan que no ha respondido a su queja formal", "Mi plan nunca respondió a mi queja formal"),
+    "faq/experimental": Topic("un tratamiento que su plan llama experimental", "Mi plan dice que el tratamiento es experimental"),
+    "faq/documents": Topic("qué documentos enviar", "¿Qué documentos debo enviar con el formulario?"),
+    "faq/file_for_someone": Topic("presentar una solicitud por otra persona", "¿Puedo pedir una IMR para mi madre?"),
+    "faq/form_help": Topic("ayuda gratis con el formulario", "¿Quién me puede ayudar gratis a llenar el formulario?"),
+    "faq/contact": Topic("cómo comunicarse con el Centro de Ayuda", "¿Cómo me pongo en contacto con el Centro de Ayuda?"),
+    "faq/what_dmhc_does": Topic("qué hace el DMHC", "¿A qué se dedica el DMHC?"),
+    "faq/which_plans": Topic("qué planes regula el DMHC", "¿El DMHC regula mi plan de salud?"),
+    "faq/languages": Topic("la ayuda en otros idiomas", "¿Puedo recibir ayuda en otros idiomas?"),
+    "faq/is_bot": Topic("con quién está hablando", "¿Estoy hablando con una persona real?"),
+    "faq/bill_for_care": Topic("una factura por atención médica que recibió", "Me llegó una factura por la atención médica que recibí"),
+    "faq/surprise_bill": Topic("una factura sorpresa de un médico fuera de la red", "Un médico fuera de la red en mi hospital de la red me mandó una factura"),
+    "faq/report_problem": Topic("una queja contra su plan o su proveedor", "Quiero poner una queja contra mi grupo médico"),
+    "faq/agency_medicare": Topic("las apelaciones de Medicare", "¿Cómo apelo con Medicare?"),
+    "faq/agency_medi_cal": Topic("las apelaciones de Medi-Cal", "Tengo Medi-Cal. ¿A dónde llevo mi problema?"),
+    "faq/agency_self_funded": Topic("los planes autofinanciados del empleador", "El plan de mi empleador es autofinanciado"),
+    "faq/agency_cdi": Topic("un seguro regulado por el Departamento de Seguros", "Mi seguro lo supervisa el Departamento de Seguros, ¿a quién acudo?"),
+    "faq/agency_federal_employee": Topic("los planes de salud para empleados federales", "Tengo un plan de salud para empleados federales"),
+    "faq/agency_tricare": Topic("TRICARE", "¿Cómo apelo si TRICARE me negó un servicio?"),
+    "faq/agency_va": Topic("la atención médica del VA", "El VA me negó la atención médica"),
+    "faq/agency_workers_comp": Topic("la compensación laboral (workers' comp)", "La compensación laboral (workers' comp) negó el tratamiento de mi lesión de trabajo"),
+    "faq/covered_ca_enrollment": Topic("la inscripción en Covered California", "Tengo un problema con mi inscripción en Covered California"),
+    "faq/tdd": Topic("la línea TDD para personas sordas o con problemas de audición", "¿Cuál es la línea TDD para personas sordas?"),
+    "faq/hours": Topic("el horario del Centro de Ayuda", "¿Cuál es el horario del Centro de Ayuda?"),
+    "faq/what_qualifies": Topic("qué servicios puede revisar una IMR", "¿Qué tipos de servicios puede revisar una IMR?"),
+    "faq/right_to_sue": Topic("su derecho a demandar a su plan", "¿Pierdo mi derecho a demandar a mi plan si no pido una IMR?"),
+    "faq/medi_cal_deadlines": Topic("los plazos para apelar en Medi-Cal", "¿Cuáles son los plazos para una apelación de Medi-Cal?"),
+}
+
+
+def topic_for(intent: Optional[str], language: str = "en") -> Optional[Topic]:
     """The topic to confirm for an intent (or full retrieval intent), if it has one."""
-    return TOPICS.get(intent or "")
+    return (TOPICS_ES if language == "es" else TOPICS).get(intent or "")

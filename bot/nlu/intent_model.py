@@ -72,6 +72,8 @@ class IntentModel:
         names = sorted({name for example in kinds for name in example})
         for name in names:
             rows = [i for i, example in enumerate(kinds) if name in example]
+            if len({kinds[i][name] for i in rows}) < 2:
+                continue  # nothing to tell apart (the Spanish model has no answer kinds yet)
             head = LogisticRegression(C=C, max_iter=MAX_ITER)
             self.kind_classifiers[name] = head.fit(features[rows], [kinds[i][name] for i in rows])
         return self

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from typing import Optional, Sequence, Tuple
 
+from bot.nlu.conversation_language import ENGLISH, SPANISH as SPANISH_CODE, chosen_language, message_language
 from bot.nlu.language import detect_non_english, looks_spanish
 from bot.nlu.safety import detect_crisis, detect_emergency
 
 CRISIS_INTENT = "crisis_self_harm"
 EMERGENCY_INTENT = "emergency_now"
 OTHER_LANGUAGE_INTENT = "other_language"
+CHOOSE_LANGUAGE_INTENT = "choose_language"
+# What the assistant can already do in Spanish: answer these readings of a Spanish message.
+# Anything else in Spanish (a denial story, the eligibility check) gets other_language, whose
+# Spanish reply says what it can do in Spanish and gives the Help Center, which speaks Spanish.
+SPANISH_READY_INTENTS = frozenset({"faq", "greet", "goodbye", "thank", "out_of_scope",
+                                   "medical_question", "human_handoff", CHOOSE_LANGUAGE_INTENT})
 SPANISH = "_es"
 SAFETY_INTENTS = frozenset({CRISIS_INTENT, EMERGENCY_INTENT})
 # The classifier's safety intent, ranked first with the confidence any intent needs (config.yml's
@@ -50,9 +57,11 @@ def is_safety_intent(intent: str) -> bool:
 def winning_intent(text: str, ranking: Sequence[Tuple[str, float]]) -> Optional[Tuple[str, float]]:
     """The intent (and confidence) that must replace the classifier's, or None to keep it.
 
-    Order: a crisis or emergency in so many words; the classifier's own safety intent when it
-    ranks first (in the message's language); another language; a safety intent the classifier
-    named in the wrong language."""
+    Order: a language chosen in so many words ("Español"); a crisis or emergency in so many
+    words; the classifier's own safety intent when it ranks first (in the message's language);
+    a Spanish message the assistant cannot yet handle in Spanish; another language."""
+    if chosen_language(text):
+        return CHOOSE_LANGUAGE_INTENT, 1.0
     pattern = priority_intent(text)
     if pattern is not None and pattern != OTHER_LANGUAGE_INTENT:
         return pattern, 1.0
@@ -60,6 +69,10 @@ def winning_intent(text: str, ranking: Sequence[Tuple[str, float]]) -> Optional[
         name, confidence = ranking[0]
         if is_safety_intent(name) and confidence >= SAFETY_MIN_CONFIDENCE:
             return in_language(name, text), 1.0
-    if pattern is not None:
+    language = message_language(text)
+    if language == SPANISH_CODE:
+        ready = bool(ranking) and ranking[0][0] in SPANISH_READY_INTENTS
+        return None if ready else (OTHER_LANGUAGE_INTENT, 1.0)
+    if pattern is not None and language != ENGLISH:
         return pattern, 1.0
     return None

@@ -110,6 +110,28 @@ class SentenceEmbedder:
 
 
 @lru_cache(maxsize=2)
+class RememberingEmbedder:
+    """Training two models (English, and Spanish with English) embeds most texts twice: this
+    embeds each distinct text once and hands back the same vectors."""
+
+    def __init__(self, embedder: SentenceEmbedder) -> None:
+        self.embedder = embedder
+        self.dim = embedder.dim
+        self._vectors: Dict[str, np.ndarray] = {}
+
+    def embed(self, text: str) -> np.ndarray:
+        return self.embed_many([text])[0]
+
+    def embed_many(self, texts: List[str], batch_size: int = 64) -> np.ndarray:
+        missing = sorted({t for t in texts if t not in self._vectors})
+        if missing:
+            for text, vector in zip(missing, self.embedder.embed_many(missing, batch_size)):
+                self._vectors[text] = vector
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.stack([self._vectors[t] for t in texts])
+
+
 def load(model_dir: str = str(DEFAULT_DIR)) -> SentenceEmbedder:
     """One embedder per process: the weights are 90 MB."""
     return SentenceEmbedder(Path(model_dir))

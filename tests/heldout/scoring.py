@@ -171,6 +171,51 @@ def score_first_messages(parser: Parser) -> Tuple[Score, Counter]:
     return score, confusion
 
 
+# What a Spanish first message gets today: FAQ answers, small talk and safety lines in Spanish;
+# a denial, an urgent problem or the check give the Spanish "call the Help Center" reply
+# (other_language), until the eligibility check speaks Spanish.
+SPANISH_ROUTE_INTENTS = {
+    "greet": {"greet"}, "goodbye": {"goodbye"}, "thank": {"thank"},
+    "out_of_scope": {"out_of_scope"}, "medical_question": {"medical_question"},
+    "crisis": {"crisis_self_harm_es"}, "emergency": {"emergency_now_es"},
+    "denial": {"other_language"}, "urgent": {"other_language"}, "check": {"other_language"},
+}
+# What the classifier understood (before the override that holds back unready paths).
+SPANISH_READING = {"denial": {"describe_denial", "check_eligibility"},
+                   "urgent": {"describe_urgent_problem", "describe_denial"},
+                   "check": {"check_eligibility", "describe_denial"},
+                   "crisis": {"crisis_self_harm", "crisis_self_harm_es"},
+                   "emergency": {"emergency_now", "emergency_now_es"}}
+
+
+def score_spanish_first_messages(parser: Parser) -> Dict[str, Score]:
+    """tests/heldout/es_first_messages.yml: the reply each gets, and what was understood."""
+    from bot.nlu.conversation_language import SPANISH, message_language
+
+    answered = Score("Spanish first messages given the right Spanish reply")
+    understood = Score("Spanish first messages understood (classifier, before holding back)")
+    tagged = Score("Spanish first messages that keep or switch the conversation to Spanish")
+    for case in load("es_first_messages.yml"):
+        parse = parser.parse(case["text"])
+        intent = (parse.get("intent") or {}).get("name") or ""
+        route = case["route"]
+        if route == "faq":
+            choice = choose_faq(faq_ranking(parse))
+            got = choice.answer or ("asks which topic" if intent == "faq" else intent)
+            ok = intent == "faq" and choice.answer == case["topic"]
+            answered.add(ok, case["text"], case["topic"], str(got))
+            understood.add(ok, case["text"], case["topic"], str(got))
+        else:
+            answered.add(intent in SPANISH_ROUTE_INTENTS[route], case["text"], route, intent)
+            ranking = [r.get("name") for r in parse.get("intent_ranking") or []]
+            reading = ranking[1] if intent == "other_language" and len(ranking) > 1 else intent
+            wanted = SPANISH_READING.get(route, SPANISH_ROUTE_INTENTS[route])
+            understood.add(reading in wanted, case["text"], route, str(reading))
+        tagged.add(message_language(case["text"]) in (SPANISH, None), case["text"], "es/none",
+                   str(message_language(case["text"])))
+    return {"answered": answered, "understood": understood, "tagged": tagged}
+
+
 def report(scores: List[Score]) -> str:
     lines = []
     for s in scores:
@@ -187,8 +232,10 @@ def main() -> None:
     answers = score_answers(parser)
     safety = score_safety(parser)
     first, _ = score_first_messages(parser)
+    spanish = score_spanish_first_messages(parser)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
-                  safety["unlined"], first]))
+                  safety["unlined"], first, spanish["answered"], spanish["understood"],
+                  spanish["tagged"]]))
 
 
 if __name__ == "__main__":

@@ -16,8 +16,8 @@ from bot.domain.topics import TOPICS
 
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
-FAQ: Dict[str, str] = {
-    key[len("utter_faq/"):]: " ".join(variations[0]["text"].split())
+FAQ: Dict[str, str] = {  # the English variation (the Spanish one has a condition)
+    key[len("utter_faq/"):]: " ".join(next(v for v in variations if not v.get("condition"))["text"].split())
     for key, variations in DOMAIN["responses"].items()
     if key.startswith("utter_faq/")
 }

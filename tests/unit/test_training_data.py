@@ -17,7 +17,7 @@ EVAL_DIR = ROOT.parent / "shared" / "eval"
 
 def examples_by_intent() -> Dict[str, List[str]]:
     result: Dict[str, List[str]] = {}
-    for path in sorted((ROOT / "data" / "nlu").glob("*.yml")):
+    for path in sorted((ROOT / "data" / "nlu").rglob("*.yml")):
         for block in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
             if "intent" not in block:
                 continue
@@ -35,7 +35,7 @@ DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
 
 
 def normalize(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    return re.sub(r"[\W_]+", " ", text.lower()).strip()  # letters of any script count
 
 
 def near_copies(text: str, examples: Set[str], ratio: float = 0.85) -> List[str]:

@@ -1,0 +1,123 @@
+"""Which of the assistant's two languages, English or Spanish, a message is written in.
+
+The conversation keeps a `language` slot and switches it only on a message that is clearly one
+language: "sí", "ok", "Medi-Cal", "Kaiser" or "no" say nothing about it, so the slot stays as it
+was. Two readers must agree before a switch, because each fails on its own on short messages
+(measured in tests/unit/test_conversation_language.py and on the held-out sets):
+- langid.py (offline, its model ships in the package), restricted to English and Spanish: good
+  on sentences, but "kaiser nego mi cirugia" reads as English and "no idea" as Spanish;
+- words only one of the two languages uses (bot/nlu/language.py's lists).
+A person can always choose: "español", "english" (any case, alone, as the widget's buttons and
+the SMS keywords ESPAÑOL / ENGLISH send them) switch at once.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Optional, Tuple
+
+from bot.nlu.language import _ENGLISH, _FUNCTION_WORDS, _SPANISH_ONLY, _WORD, detect_non_english
+
+ENGLISH = "en"
+SPANISH = "es"
+LANGUAGES = (ENGLISH, SPANISH)
+# langid's probability (English vs Spanish only) a message needs, beside the word evidence.
+SURE = 0.9
+
+_CHOICES = {
+    SPANISH: {"espanol", "spanish", "en espanol", "in spanish", "espanol por favor",
+              "en espanol por favor", "spanish please", "hablo espanol"},
+    ENGLISH: {"english", "ingles", "en ingles", "in english", "english please",
+              "ingles por favor", "en ingles por favor", "i speak english"},
+}
+# Spanish words that are English words too, or names: no evidence either way.
+_BOTH = {"no", "me", "a", "de", "plan", "doctor", "hospital", "medicare", "medi", "cal", "kaiser",
+         "imr", "ok", "okay", "si", "son", "con", "general", "final", "total", "urgente", "dental"}
+# Words of Spanish messages about health plans that English messages do not use.
+_SPANISH_TOPIC_WORDS = {
+    "cuanto", "cuánto", "cuesta", "cuestan", "semana", "semanas", "mes", "meses", "dias", "días",
+    "hace", "tres", "dos", "nego", "negó", "negaron", "rechazo", "rechazó", "rechazaron",
+    "aprobaron", "aprobó", "autorizar", "autorizan", "cubre", "cubrir", "cubren", "pagar", "paga",
+    "pagan", "cirugia", "cirugía", "seguro", "aseguranza", "cobro", "cobraron", "queja", "revision",
+    "revisión", "apelar", "apele", "apelé", "apelación", "apelacion", "carta", "todavia",
+    "todavía", "aun", "aún", "ninguna", "ninguno", "cita", "medicina", "medicamento", "tratamiento",
+    "terapia", "hospitalizado", "enfermedad", "sé", "sabemos", "contestado", "contestaron",
+    "respuesta", "mandaron", "enviaron", "llamar", "llamé", "quién", "quien", "cuándo", "cuando",
+    "hablar", "persona", "formulario", "plazo", "fecha", "gratis", "costo", "médica", "medica",
+    "independiente", "estado", "urgencia", "adiós", "adios", "buenas", "buenos", "hola",
+}
+_SPANISH_WORDS = (_SPANISH_ONLY | _FUNCTION_WORDS[SPANISH] | _SPANISH_TOPIC_WORDS) - _ENGLISH - _BOTH
+_ENGLISH_TOPIC_WORDS = {
+    "care", "health", "denial", "coverage", "appeal", "appealed", "surgery", "weeks", "months",
+    "ago", "days", "yet", "never", "nothing", "letter", "sent", "urgent", "maybe", "think", "sure",
+    "know", "dont", "don't", "didn't", "haven't", "pay", "paid", "review", "complaint", "when",
+    "where", "who", "much", "cost", "free", "thanks", "thank", "bye", "ok", "yeah", "yep", "nope",
+}
+_ENGLISH_WORDS = (_ENGLISH | _ENGLISH_TOPIC_WORDS) - _BOTH
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents or punctuation: "¡ESPAÑOL!" -> "espanol"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[a-z]+", letters))
+
+
+def chosen_language(text: str) -> Optional[str]:
+    """The language a person asks for in so many words ("Español", "in English"), else None."""
+    plain = _plain(text)
+    for code, words in _CHOICES.items():
+        if plain in words:
+            return code
+    return None
+
+
+_NAMED = {SPANISH: re.compile(r"\b(?:espanol|spanish|castellano)\b"),
+          ENGLISH: re.compile(r"\b(?:english|ingles)\b")}
+
+
+def requested_language(text: str) -> Optional[str]:
+    """The one language a "switch language" request names ("cambiar a inglés", "can we do this in
+    Spanish"), else None; used only when the classifier read the message as that request."""
+    plain = _plain(text)
+    named = [code for code, pattern in _NAMED.items() if pattern.search(plain)]
+    return named[0] if len(named) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _identifier():
+    from langid.langid import LanguageIdentifier, model  # loads its shipped model (~2 MB)
+
+    identifier = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    identifier.set_languages([ENGLISH, SPANISH])
+    return identifier
+
+
+def _word_evidence(text: str) -> Tuple[int, int]:
+    """(Spanish-only words, English-only words) in the message."""
+    words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
+    return (sum(w in _SPANISH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words))
+
+
+def message_language(text: str) -> Optional[str]:
+    """"es" or "en" when the message is clearly that language, else None (keep the slot)."""
+    chosen = chosen_language(text)
+    if chosen:
+        return chosen
+    other = detect_non_english(text)
+    if other not in (None, SPANISH):
+        return None  # another language: today's "the Help Center helps in many languages"
+    spanish, english = _word_evidence(text)
+    if spanish == 0 and english == 0:
+        return None
+    guess, probability = _identifier().classify(text)
+    if spanish >= 2 and spanish > english * 2 or other == SPANISH and spanish > english:
+        return SPANISH if guess == SPANISH or spanish >= 3 or probability < SURE else None
+    if spanish >= 1 and english == 0 and (guess == SPANISH or probability < SURE):
+        return SPANISH
+    if english >= 1 and spanish == 0 and guess == ENGLISH and probability >= SURE:
+        return ENGLISH
+    if english >= 2 and english > spanish * 2:
+        return ENGLISH if guess == ENGLISH or english >= 3 or probability < SURE else None
+    return None
