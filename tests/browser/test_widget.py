@@ -169,7 +169,7 @@ def test_buttons_are_clickable_and_links_open_safely(site, page):
     open_widget(page, site.url)
     say(page, "hi", "What happened?")
     choices = page.locator(".dmhc-chat__choice")
-    expect(choices).to_have_count(3)
+    expect(choices).to_have_count(4)  # three topics and "Español"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "widget.png"))
 
@@ -196,6 +196,15 @@ def test_an_eligibility_check_runs_to_its_result_with_buttons_and_typing(site, p
     assert "Kaiser" in summary or "HMO" in summary
     result = click(page, "Yes, that's right", HELP_CENTER)
     assert "Independent Medical Review" in result
+
+
+def test_the_greeting_offers_spanish_and_spanish_questions_get_spanish_answers(site, page):
+    open_widget(page, site.url)
+    say(page, "hi", "What happened?")
+    click(page, "Español", "seguimos en español")
+    expect(page.locator(".dmhc-chat__choice").get_by_text("English", exact=True)).to_be_visible()
+    answer = say(page, "¿cuánto cuesta pedir una IMR?", "Es gratis")
+    assert HELP_CENTER in answer or "1-888-804-3536" in answer
 
 
 def test_a_reload_keeps_the_conversation(site, page):
@@ -306,7 +315,9 @@ def test_keyboard_only(site, page):
     wait_for_reply(page, before, "What happened?")
     # Back from the text box: the last suggested answer comes first.
     page.keyboard.press("Shift+Tab")
-    choice = page.locator(".dmhc-chat__choice").last
+    expect(page.locator(".dmhc-chat__choice").last).to_be_focused()  # "Español"
+    page.keyboard.press("Shift+Tab")
+    choice = page.locator(".dmhc-chat__choice").get_by_text("How do I file?", exact=True)
     expect(choice).to_be_focused()
     assert_visible_focus(choice)
     before = bot_count(page)
