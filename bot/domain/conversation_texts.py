@@ -19,8 +19,10 @@ def which_topic(titles: Sequence[str], language: str = "en") -> str:
     word = " o " if language == "es" else " or "
     listed = ", ".join(titles[:-1]) + f"{word}{titles[-1]}" if len(titles) > 1 else "".join(titles)
     if language == "es":
-        return f"Quiero estar seguro de responder bien. ¿Su pregunta es sobre {listed}?"
-    return f"I want to be sure I answer the right question. Is this about {listed}?"
+        return (f"Quiero estar seguro de responder bien. ¿Su pregunta es sobre {listed}? También "
+                f"puede llamar al Centro de Ayuda al {line('help_center')}; le atienden en español.")
+    return (f"I want to be sure I answer the right question. Is this about {listed}? You can "
+            f"also call the Help Center at {line('help_center')}.")
 
 
 def human_handoff(summary: Sequence[str] = (), language: str = "en") -> List[str]:

@@ -10,7 +10,7 @@ import yaml
 
 from bot.domain import contacts
 from bot.channels.rest import NO_REPLY_TEXT
-from bot.domain.conversation_texts import PRIVATE_DETAILS, PRIVATE_DETAILS_ES, human_handoff
+from bot.domain.conversation_texts import PRIVATE_DETAILS, PRIVATE_DETAILS_ES, human_handoff, which_topic
 from bot.domain.fallback_texts import FALLBACK_REPLIES
 from bot.channels.message_guard import GUARD_REPLIES
 
@@ -25,7 +25,8 @@ def bot_texts() -> List[str]:
         for v in variations:
             texts.append(v.get("text", ""))
             texts.extend(b["title"] for b in v.get("buttons") or [])
-    spoken = [PRIVATE_DETAILS, PRIVATE_DETAILS_ES] + human_handoff() + human_handoff((), "es")
+    spoken = ([PRIVATE_DETAILS, PRIVATE_DETAILS_ES, which_topic(["a", "b"]), which_topic(["a"], "es")]
+              + human_handoff() + human_handoff((), "es"))
     return texts + list(GUARD_REPLIES) + list(FALLBACK_REPLIES) + [NO_REPLY_TEXT] + spoken
 
 
