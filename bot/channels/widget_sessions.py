@@ -92,10 +92,9 @@ class WidgetSessions:
 
     def start(self) -> Tuple[str, str]:
         """A new conversation and its first id."""
-        token = self.signer.issue()
-        nonce, generation = self.signer.parse(token)  # type: ignore[misc]
-        self._remember(nonce, generation)
-        return CONVERSATION_PREFIX + nonce, token
+        nonce = secrets.token_hex(16)
+        self._remember(nonce, 0)
+        return CONVERSATION_PREFIX + nonce, self.signer.issue(nonce, 0)
 
     def current(self, token: Any) -> Optional[str]:
         """The conversation of a signed id that has not been spent, else None."""

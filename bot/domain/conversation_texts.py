@@ -70,21 +70,33 @@ def private_details(language: str = "en") -> str:
 def dated_deadline(topic: Optional[str], said_date: Optional[date],
                    language: str = "en") -> Optional[str]:
     """A deadline as a date when the person gave the date of a plan's letter with a deadline
-    question ("the denial letter is dated October 20")."""
+    question ("the denial letter is dated October 20"). The dates are worked out once; only
+    the words differ between the languages."""
     if said_date is None:
         return None
-    if language == "es":
-        return _dated_deadline_es(topic, said_date)
+    spanish = language == "es"
+    letter = say_date(said_date, language)
     if topic == "faq/medi_cal_deadlines":
-        by = add_days(said_date, MEDI_CAL_PLAN_APPEAL_DAYS)
-        hearing = medi_cal_hearing_deadline(said_date)
-        return (f"If your plan's notice is dated {say_date(said_date)}, appeal to your plan by "
-                f"{say_date(by)} ({MEDI_CAL_PLAN_APPEAL_DAYS} days). If that letter is instead "
-                f"the plan's answer to your appeal, ask for a State Hearing by {say_date(hearing)}.")
+        by = say_date(add_days(said_date, MEDI_CAL_PLAN_APPEAL_DAYS), language)
+        hearing = say_date(medi_cal_hearing_deadline(said_date), language)
+        if spanish:
+            return (f"Si el aviso de su plan tiene fecha del {letter}, apele ante su plan a más "
+                    f"tardar el {by} ({MEDI_CAL_PLAN_APPEAL_DAYS} días). Si esa carta es la "
+                    "respuesta del plan a su apelación, pida una Audiencia Estatal (State Hearing) "
+                    f"a más tardar el {hearing}.")
+        return (f"If your plan's notice is dated {letter}, appeal to your plan by "
+                f"{by} ({MEDI_CAL_PLAN_APPEAL_DAYS} days). If that letter is instead "
+                f"the plan's answer to your appeal, ask for a State Hearing by {hearing}.")
     if topic in ("faq/deadline", "faq/late_filing"):
-        return (f"If your plan's written decision is dated {say_date(said_date)}, send your "
-                f"IMR/Complaint form by {say_date(imr_deadline(said_date))}.")
+        apply_by = say_date(imr_deadline(said_date), language)
+        if spanish:
+            return (f"Si la decisión por escrito de su plan tiene fecha del {letter}, envíe su "
+                    f"formulario de IMR/Queja a más tardar el {apply_by}.")
+        return (f"If your plan's written decision is dated {letter}, send your "
+                f"IMR/Complaint form by {apply_by}.")
     return None
+
+
 CHECK_REGULATOR = (
     "One thing to check first: for this kind of plan (like a PPO or EPO, or Cigna, Aetna or "
     "UnitedHealthcare), who reviews a denial depends on the plan. Look at your member card or "
@@ -92,19 +104,3 @@ CHECK_REGULATOR = (
     f"{line('help_center')} to confirm. If the Department of Insurance regulates it, call them "
     f"at {line('cdi')}."
 )
-
-
-def _dated_deadline_es(topic: Optional[str], said_date: date) -> Optional[str]:
-    """dated_deadline in Spanish: the same days and dates."""
-    if topic == "faq/medi_cal_deadlines":
-        by = add_days(said_date, MEDI_CAL_PLAN_APPEAL_DAYS)
-        hearing = medi_cal_hearing_deadline(said_date)
-        return (f"Si el aviso de su plan tiene fecha del {say_date(said_date, 'es')}, apele ante "
-                f"su plan a más tardar el {say_date(by, 'es')} ({MEDI_CAL_PLAN_APPEAL_DAYS} días). "
-                "Si esa carta es la respuesta del plan a su apelación, pida una Audiencia Estatal "
-                f"(State Hearing) a más tardar el {say_date(hearing, 'es')}.")
-    if topic in ("faq/deadline", "faq/late_filing"):
-        return (f"Si la decisión por escrito de su plan tiene fecha del {say_date(said_date, 'es')}, "
-                "envíe su formulario de IMR/Queja a más tardar el "
-                f"{say_date(imr_deadline(said_date), 'es')}.")
-    return None

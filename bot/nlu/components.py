@@ -35,7 +35,7 @@ from bot.nlu.conversation_language import SPANISH as SPANISH_CODE
 from bot.nlu.conversation_language import message_language, requested_language
 from bot.nlu.parse_data import ANSWER_KINDS_KEY, PERSONAL_DETAILS_KEY, answer_kinds
 from bot.nlu.personal_details import find_personal_details, mask_personal_details
-from bot.nlu.priority_intents import winning_intent
+from bot.nlu.priority_intents import CHOOSE_LANGUAGE_INTENT, winning_intent
 from bot.nlu.intent_model import IntentModel, Reading, label_of
 from bot.nlu.sentence_embedder import DEFAULT_DIR as DEFAULT_EMBEDDER_DIR
 from bot.nlu.sentence_embedder import RememberingEmbedder
@@ -66,7 +66,6 @@ def source_fingerprint(*modules: ModuleType) -> str:
 
 
 LANGUAGE_ENTITY = "language"
-CHOOSE_LANGUAGE_INTENT = "choose_language"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

@@ -100,6 +100,7 @@ def _word_evidence(text: str) -> Tuple[int, int]:
     return (sum(w in _SPANISH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words))
 
 
+@lru_cache(maxsize=1024)  # pure; asked by the classifier, the override and the tagger per turn
 def message_language(text: str) -> Optional[str]:
     """"es" or "en" when the message is clearly that language, else None (keep the slot)."""
     chosen = chosen_language(text)
