@@ -19,18 +19,23 @@ from bot.nlu.priority_intents import is_safety_intent
 from bot.domain.topics import topic_for
 
 FALLBACK_INTENT = "nlu_fallback"
-# An unclear message whose top three readings include a crisis or an emergency at this
-# confidence gets both lines before the question: not sure it is one, but the cost of a missed
-# one is too high to only ask. (The held-out crisis messages the classifier misses score 0.22
-# and 0.29 there; near-misses below this are not counted as flagged, since they get a question.)
+# An unclear message whose best reading is a crisis or an emergency, at this confidence or
+# more, gets both lines before the question: not sure it is one, but the cost of a missed one is
+# too high to only ask. Measured on tests/heldout/safety.yml: with a crisis or emergency anywhere
+# in the top three at 0.2 the net caught 85/85 but also lined 6 more near-misses ("i'm so
+# stressed about this denial i cant sleep", where a denial is the best reading), 8/189 in all;
+# best reading only, 85/85 and 3/189. (This choice was made looking at that set.)
 SAFETY_JUST_IN_CASE_MIN = 0.2
 
 
-def might_be_unsafe(parse_data: Dict[Text, Any]) -> bool:
-    """Is a crisis or an emergency among the unclear message's top three readings?"""
+def might_be_unsafe(parse_data: Dict[str, Any]) -> bool:
+    """Is a crisis or an emergency the unclear message's best reading?"""
     ranking = [(r.get("name") or "", float(r.get("confidence") or 0.0))
                for r in parse_data.get("intent_ranking") or [] if r.get("name") != FALLBACK_INTENT]
-    return any(is_safety_intent(name) and p >= SAFETY_JUST_IN_CASE_MIN for name, p in ranking[:3])
+    if not ranking:
+        return False
+    name, confidence = ranking[0]
+    return is_safety_intent(name) and confidence >= SAFETY_JUST_IN_CASE_MIN
 
 
 def best_guess(parse_data: Dict[Text, Any]) -> Optional[Text]:

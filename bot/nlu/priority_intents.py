@@ -31,9 +31,18 @@ SAFETY_INTENTS = frozenset({CRISIS_INTENT, EMERGENCY_INTENT})
 SAFETY_MIN_CONFIDENCE = 0.45
 
 
+def without_language(intent: str) -> str:
+    """crisis_self_harm_es -> crisis_self_harm; other intents unchanged. The classifier learns one
+    class per safety intent in both languages: with a class of its own, the Spanish crisis class
+    was what "Spanish" meant to it, and short Spanish messages ("nos vemos", "verificar si
+    califico") were read as a crisis."""
+    base = intent[: -len(SPANISH)] if intent.endswith(SPANISH) else intent
+    return base if base in SAFETY_INTENTS else intent
+
+
 def in_language(intent: str, text: str) -> str:
     """crisis_self_harm -> crisis_self_harm_es for a Spanish message (safety intents only)."""
-    base = intent[: -len(SPANISH)] if intent.endswith(SPANISH) else intent
+    base = without_language(intent)
     if base not in SAFETY_INTENTS:
         return intent
     return base + SPANISH if looks_spanish(text) else base
@@ -51,7 +60,7 @@ def priority_intent(text: str) -> Optional[str]:
 
 
 def is_safety_intent(intent: str) -> bool:
-    return (intent[: -len(SPANISH)] if intent.endswith(SPANISH) else intent) in SAFETY_INTENTS
+    return without_language(intent) in SAFETY_INTENTS
 
 
 def winning_intent(text: str, ranking: Sequence[Tuple[str, float]]) -> Optional[Tuple[str, float]]:
