@@ -15,11 +15,16 @@ Parsing policy (why things are rejected):
 * Vague or fractional phrases ("a few weeks ago", "a week and a half ago", "last weekend",
   "last summer", holiday names) are "unreadable" so the bot asks for a clearer date instead of
   guessing a deadline.
+* Spanish is read too ("el 5 de octubre", "hace tres semanas", "a mediados de septiembre",
+  "el martes pasado", "antier"): known Spanish shapes are rewritten into the English ones above,
+  so the same rules apply; "no sé" / "nunca" / "todavía no" and Spanish that fits no known shape
+  are "unreadable" (see the Spanish section for why dateparser stays English-only).
 """
 from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Optional
@@ -220,6 +225,278 @@ def _normalize(text: str) -> str:
     return t
 
 
+# --------------------------------------------------------------------------- Spanish
+#
+# Spanish answers are rewritten into the English shapes the readers below already understand
+# ("hace tres semanas" -> "3 weeks ago", "el 5 de octubre" -> "october 5", "a mediados de
+# septiembre" -> "mid september"), so the future / too-old / unreadable rules are the very same
+# code for both languages. Only whole, known Spanish shapes are rewritten (see _es_rewrite);
+# Spanish text that fits none of them is unreadable, never handed to dateparser to guess at.
+#
+# dateparser stays English-only. Measured with dateparser 1.2.0: languages=["en", "es"] changes
+# none of the English results in tests/unit/test_dates.py, but it reads only about half of the
+# shapes people type ("el 5 de octubre", "antier", "el martes pasado", "a principios de agosto",
+# "hace como 3 semanas" and "el 15/10" all come back None), and it reads a bare duration as a
+# date ("una semana" -> a week ago), so it would add guesses without adding coverage.
+
+_ES_MONTHS = {
+    "enero": "january", "ene": "january", "febrero": "february", "feb": "february",
+    "marzo": "march", "mar": "march", "abril": "april", "abr": "april", "mayo": "may",
+    "junio": "june", "jun": "june", "julio": "july", "jul": "july", "agosto": "august",
+    "ago": "august", "septiembre": "september", "setiembre": "september", "sept": "september",
+    "sep": "september", "set": "september", "octubre": "october", "oct": "october",
+    "otubre": "october", "obtubre": "october",
+    "noviembre": "november", "novienbre": "november", "nov": "november",
+    "diciembre": "december", "dicienbre": "december", "dic": "december",
+}
+# Full names only: abbreviations such as "mar" or "ago" are also English words, so they count as
+# a month only inside a Spanish date shape ("5 de ago"), never as a sign that the text is Spanish.
+_ES_MONTH_NAMES = [word for word in _ES_MONTHS if len(word) > 4 or word == "mayo"]
+_ES_WEEKDAYS = {
+    "lunes": "monday", "martes": "tuesday", "miercoles": "wednesday", "jueves": "thursday",
+    "viernes": "friday", "sabado": "saturday", "domingo": "sunday",
+}
+_ES_UNITS = {
+    "minuto": "minute", "minutos": "minute", "hora": "hour", "horas": "hour", "dia": "day",
+    "dias": "day", "semana": "week", "semanas": "week", "mes": "month", "meses": "month",
+    "ano": "year", "anos": "year",  # "año" once the tilde is gone, as people also type it
+}
+_ES_ONES = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+            "siete": 7, "ocho": 8, "nueve": 9}
+_ES_NUMBERS = {
+    **_ES_ONES, "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15,
+    "dieciseis": 16, "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+    **{"veinti" + word: 20 + value for word, value in _ES_ONES.items()},
+    "treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
+    "ochenta": 80, "noventa": 90, "primero": 1, "primer": 1,
+}
+_ES_TENS = "treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa"
+
+_ES_MONTH = "(" + "|".join(sorted(_ES_MONTHS, key=len, reverse=True)) + ")"
+_ES_WEEKDAY = "(" + "|".join(_ES_WEEKDAYS) + ")"
+_ES_UNIT = "(" + "|".join(sorted(_ES_UNITS, key=len, reverse=True)) + ")"
+
+# Words that only a Spanish answer contains, looked for after _es_clean (so number words are
+# digits by then). Deliberately missing: "a", "mar", "ago", "sept", "final", "media", "era"...,
+# which English answers may use ("a month ago", "Mar 5", "final decision").
+_ES_CUE_RE = r"\b(" + "|".join([
+    "hace", "ase", "ayer", "antier", "anteayer", "trasantier", "anoche", "hoy", "manana", "pasad[oa]",
+    "antepasad[oa]", "proxim[oa]", "siguiente", "entrante", "dentro", "atras", "semanas?", "mes",
+    "meses", "anos?", "dias?", "horas?", "minutos?", "de", "del", "el", "la", "los", "las", "en",
+    "al", "y", "o", "est[ea]", "principios?", "inicios?", "comienzos?", "mediados", "mitad",
+    "finales", "fines", "nunca", "todavia", "aun", "ni", "se", "acuerdo", "recuerdo",
+    "creo", "como", "mas", "menos", "unos", "unas", "varios", "varias", "algunos", "algunas",
+    "poco", "mucho", "tiempo", "rato", "medio", "quizas?", "tal", "fue",
+    "cerca", "alrededor", "aproximadamente", "aprox", "ahi", "segun", "pues", "bueno",
+    *_ES_MONTH_NAMES, *_ES_WEEKDAYS,
+]) + r")\b"
+
+# Answers that say there is no date: never turned into one, even when a date follows
+# ("no sé, creo que el 5" -> the bot asks again rather than pick a date out of a doubt).
+_ES_NON_ANSWER_RE = (r"\b(no (lo )?se|no me acuerdo|no (lo )?recuerdo|ni idea|no tengo idea|nunca|"
+                     r"(todavia|aun) no|no (me )?(han|ha)|quien sabe|no estoy segur[oa])\b")
+
+_ES_LEADING_FILLERS = (
+    r"(yo )?creo( que)?|pienso que|me parece que|segun yo|como|mas o menos|mas menos|"
+    r"aproximadamente|aprox|alrededor|cerca|por ahi|tal vez|quizas?|a lo mejor|probablemente|"
+    r"seguramente|eso fue|fue|era|pues|bueno|desde|casi|ya"
+)
+_ES_TRAILING_FILLERS = (
+    r"mas o menos|mas menos|(yo )?creo( yo)?|o algo asi|o asi|aproximadamente|tal vez|quizas?|"
+    r"(o )?por ahi|segun yo"
+)
+_ES_PART_OF_MONTH = {
+    "principios": "early", "inicios": "early", "comienzos": "early",
+    "principio": "beginning of", "inicio": "beginning of", "comienzo": "beginning of",
+    "mediados": "mid", "mitad": "mid", "finales": "late", "fines": "late", "final": "end of",
+}
+# Whole answers with one fixed English equivalent. "el año pasado", "esta semana" and
+# "este mes" are missing on purpose: they name a span, not a day (unreadable, the bot asks again).
+_ES_FIXED = {
+    r"hoy|hoy (en|por) la (manana|tarde|noche)|esta (manana|tarde|noche)|hoy temprano": "today",
+    r"ayer|ayer (en|por) la (manana|tarde|noche)|ayer temprano": "yesterday",
+    r"anoche": "last night",
+    r"antier|anteayer|antes de ayer|(antier|anteayer) (en|por) la (manana|tarde|noche)":
+        "day before yesterday",
+    r"antes de (antier|anteayer)|trasantier|trasanteayer": "3 days ago",
+    r"(la )?(semana pasada|pasada semana)": "last week",
+    r"(el )?(mes pasado|pasado mes)": "last month",
+    r"(la )?semana antepasada": "2 weeks ago",
+    r"(el )?mes antepasado": "2 months ago",
+    r"manana|manana (en|por) la (manana|tarde|noche)": "tomorrow",
+    r"pasado manana": "day after tomorrow",
+    r"(la )?(proxima|siguiente) semana|(la )?semana (que viene|entrante|proxima)": "next week",
+    r"(el )?(proximo|siguiente) mes|(el )?mes (que viene|entrante|proximo)": "next month",
+}
+
+
+def _looks_spanish(t: str) -> bool:
+    """True when lower-cased, accent-free text has a word only Spanish answers use."""
+    return re.search(_ES_CUE_RE, t) is not None
+
+
+def _es_clean(text: str) -> str:
+    """Lower-case, drop accents and "¿¡", spell numbers as digits ("tres" -> 3, "1ro" -> 1)."""
+    t = unicodedata.normalize("NFKD", (text or "").lower())
+    t = "".join(ch for ch in t if not unicodedata.combining(ch))  # "días" -> "dias", "año" -> "ano"
+    t = re.sub(r"[¡¿!?;:\"()]+", " ", t)
+    t = re.sub(r"(?<=[a-z])\.", " ", t)  # "5 de oct. de 2025"
+    t = re.sub(r"\s+", " ", t).strip(" .,")
+    t = re.sub(r"\b1\s?(o|ro|ero|er|°)\b", "1", t)  # "1ro de octubre", "1º" (NFKD made it "1o")
+    t = re.sub(r"\b(un )?par de\b", "2", t)  # "hace un par de semanas"
+    t = re.sub(rf"\b({_ES_TENS}) y ({'|'.join(_ES_ONES)})\b",
+               lambda m: str(_ES_NUMBERS[m.group(1)] + _ES_ONES[m.group(2)]), t)
+    return re.sub(r"\b(" + "|".join(_ES_NUMBERS) + r")\b", lambda m: str(_ES_NUMBERS[m.group(1)]), t)
+
+
+def _es_strip_fillers(t: str) -> str:
+    """Drop hedges said around the date ("creo que fue", "más o menos", "o algo así")."""
+    while True:
+        stripped = re.sub(rf"^({_ES_LEADING_FILLERS}) ", "", t)
+        stripped = re.sub(rf" ({_ES_TRAILING_FILLERS})$", "", stripped).strip(" ,")
+        stripped = re.sub(r"^del ", "el ", stripped)  # "alrededor del 10" -> "el 10"
+        if stripped == t:
+            return t
+        t = stripped
+
+
+def _es_split_year(t: str, today: date) -> tuple[str, Optional[int]]:
+    """Take a trailing year off a month phrase: "octubre de 2025", "5 de oct del año pasado"."""
+    m = re.fullmatch(rf"(.*\b{_ES_MONTH}\b.*?),? (?:(?:de|del|en) )?(?:el )?"
+                     r"(\d{4}|este ano|ano pasado|ano antepasado)", t)
+    if not m:
+        return t, None
+    said = m.group(3)
+    if said.isdigit():
+        return m.group(1), int(said)
+    back = {"este ano": 0, "ano pasado": 1, "ano antepasado": 2}[said]
+    return m.group(1), today.year - back
+
+
+def _es_month(t: str, year: Optional[int], today: date) -> Optional[str]:
+    """A month on its own: "octubre", "en octubre", "el mes de oct", "octubre pasado"."""
+    m = re.fullmatch(rf"(?:(?:en|para|a|por) )?(?:el mes de )?(el pasado )?{_ES_MONTH}( pasado)?", t)
+    if not m:
+        return None
+    month = _ES_MONTHS[m.group(2)]
+    if year is None and (m.group(1) or m.group(3)):  # "octubre pasado": the last one already over
+        number = list(calendar.month_name).index(month.capitalize())
+        year = today.year if number < today.month else today.year - 1
+    return f"{month} {year}" if year else month
+
+
+def _es_month_day(t: str, year: Optional[int]) -> Optional[str]:
+    """A day of a month: "el 5 de octubre", "5 de oct", "el lunes 5 de octubre", "octubre 5".
+
+    A weekday said with the date ("el lunes 5 de octubre") is not checked against it: the date wins.
+    """
+    m = re.fullmatch(rf"(?:el )?(?:{_ES_WEEKDAY},? )?(?:dia )?(\d{{1,2}}) (?:de )?{_ES_MONTH}(?: pasado)?", t)
+    day_first = m is not None
+    m = m or re.fullmatch(rf"{_ES_MONTH} (\d{{1,2}})", t)
+    if not m:
+        return None
+    day, month = m.groups()[-2:] if day_first else reversed(m.groups())
+    return f"{_ES_MONTHS[month]} {day}" + (f", {year}" if year else "")
+
+
+def _es_part_of_month(t: str, year: Optional[int], today: date) -> Optional[str]:
+    """ "a principios de agosto" -> "early august", "a finales del mes pasado" -> "late last month"."""
+    m = re.fullmatch(r"(?:(?:a|al|hacia|para|por|en) )?(?:(?:los|las|el|la) )?("
+                     + "|".join(_ES_PART_OF_MONTH) + r") (?:de|del) (?:(?:el|la|este) )?(.+)", t)
+    if not m:
+        return None
+    rest = m.group(2)
+    if rest in ("mes pasado", "pasado mes"):
+        inner: Optional[str] = "last month"
+    elif rest in ("mes", "este mes"):
+        inner = "this month"
+    else:
+        inner = _es_month(rest, year, today)
+    return f"{_ES_PART_OF_MONTH[m.group(1)]} {inner}" if inner else None
+
+
+def _es_relative(t: str) -> Optional[str]:
+    """ "hace 3 semanas" -> "3 weeks ago", "en 2 meses" / "dentro de un mes" -> "in 2 months"."""
+    hedges = r"(?:(?:como|unos|unas|mas o menos|aproximadamente|aprox|alrededor de|cerca de|casi|ya) )*"
+    m = (re.fullmatch(rf"(?:hace|ase|ace) {hedges}(\d+) {_ES_UNIT}( y medi[oa])?( atras)?", t)
+         or re.fullmatch(rf"{hedges}(\d+) {_ES_UNIT}( y medi[oa])? atras", t))
+    if m:
+        n, unit = int(m.group(1)), _ES_UNITS[m.group(2)]
+        half = " and a half" if m.group(3) else ""  # -> unreadable, as "a week and a half ago"
+        return f"{n} {unit}{'' if n == 1 else 's'}{half} ago"
+    m = re.fullmatch(rf"(?:en|dentro de) {hedges}(\d+) {_ES_UNIT}", t)
+    if m:
+        n, unit = int(m.group(1)), _ES_UNITS[m.group(2)]
+        return f"in {n} {unit}{'' if n == 1 else 's'}"
+    return None
+
+
+def _es_weekday(t: str) -> Optional[str]:
+    """ "el martes pasado" -> "last tuesday", "el lunes" -> "monday", "el próximo viernes" -> "next friday"."""
+    m = re.fullmatch(rf"(?:el )?(pasado |proximo |este )?{_ES_WEEKDAY}"
+                     r"( pasado| que paso| que viene| proximo| entrante)?", t)
+    if not m:
+        return None
+    words = (m.group(1) or "") + (m.group(3) or "")
+    qualifier = ("last " if "pas" in words else "next " if re.search("prox|viene|entrante", words)
+                 else "this " if "este" in words else "")
+    return qualifier + _ES_WEEKDAYS[m.group(2)]
+
+
+def _es_day_only(t: str) -> Optional[str]:
+    """ "el 5" / "el día 5" -> "the 5th"; "el 20 del mes pasado" -> "the 20th of last month".
+
+    A bare "5" needs the "el" or "día", as in English: alone it is just a number.
+    """
+    m = re.fullmatch(r"(?:el dia|el|dia) (\d{1,2})( (?:de este mes|de este|del mes|del mes pasado))?", t)
+    if not m:
+        return None
+    month = {None: "", " del mes pasado": " of last month"}.get(m.group(2), " of this month")
+    return f"the {m.group(1)}th{month}"  # the English reader accepts any ordinal suffix
+
+
+def _es_numeric(t: str) -> Optional[str]:
+    """ "el 15/10" -> "15/10", read by _numeric: day first only when the first number is over 12.
+
+    "el 5/10" stays May 10 (month first), as for English: the plan letters and forms people copy
+    dates from in California print month/day, and the same digits must not mean two different
+    days depending on the language the person writes in. The summary of answers shows the date in
+    words (slots.describe -> say_date), where a person who meant October can correct it.
+    """
+    m = re.fullmatch(r"(?:el )?(?:dia )?(\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?)", t)
+    return m.group(1) if m else None
+
+
+def _es_rewrite(t: str, today: date) -> Optional[str]:
+    """English wording for one whole Spanish date answer, or None when it fits no known shape."""
+    for pattern, english in _ES_FIXED.items():
+        if re.fullmatch(pattern, t):
+            return english
+    body, year = _es_split_year(t, today)
+    return (_es_month_day(body, year) or _es_part_of_month(body, year, today)
+            or _es_month(body, year, today) or _es_relative(t) or _es_weekday(t)
+            or _es_day_only(t) or _es_numeric(t))
+
+
+def _from_spanish(text: str, today: date) -> Optional[str]:
+    """Spanish answers rewritten as English ones; English text comes back unchanged.
+
+    None means "Spanish, but not a date we can read" ("no sé", "hace mucho", "hace 3 semans"):
+    the caller reports it unreadable instead of letting dateparser guess from the leftovers.
+    """
+    t = _es_clean(text)
+    if not _looks_spanish(t):
+        return text
+    if re.search(_ES_NON_ANSWER_RE, t):
+        return None
+    t = _es_strip_fillers(t)
+    english = _es_rewrite(t, today)
+    if english is not None:
+        return english
+    # Hedges may have been all that was Spanish ("2026-10-05 creo"): let the English readers try.
+    return None if _looks_spanish(t) else t
+
+
 def _checked(value: date, today: date) -> DateAnswer:
     """Apply the future / too-old rules to a date that was read."""
     if value > today:
@@ -381,8 +658,14 @@ def _parse_with_dateparser(t: str, today: date) -> Optional[date]:
 
 
 def parse_past_date(text: str, today: date) -> DateAnswer:
-    """Read when something happened from what a person typed; see the module docstring for the rules."""
-    t = _normalize(text)
+    """Read when something happened from what a person typed; see the module docstring for the rules.
+
+    English or Spanish: Spanish answers are first rewritten into English ones (_from_spanish).
+    """
+    english = _from_spanish(text, today)
+    if english is None:
+        return DateAnswer(None, UNREADABLE)
+    t = _normalize(english)
     if not t or re.search(r"\band a half\b|\bhalf\b", t):
         return DateAnswer(None, UNREADABLE)
     if re.fullmatch(r"tomorrow|(the )?day after tomorrow|next (week|month|year)|later (today|this \w+)|"
