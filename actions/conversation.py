@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.eligibility.answers import find_date
 from bot.domain.conversation_texts import dated_deadline, human_handoff, private_details, which_topic
 from bot.domain.dates import today_in_california
-from bot.eligibility.slots import summary_lines
+from bot.eligibility.summary import summary_lines
 from bot.domain.faq_choice import choose_faq
 from bot.nlu.parse_data import faq_ranking, intent_ranking, personal_details
 from bot.domain.topics import topic_for
@@ -82,6 +82,7 @@ class ActionHumanHandoff(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-        for text in human_handoff(summary_lines(tracker.slots), language_of(tracker)):
+        language = language_of(tracker)
+        for text in human_handoff(summary_lines(tracker.slots, language), language):
             dispatcher.utter_message(text=text)
         return []

@@ -7,9 +7,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.conversation import warn_about_personal_details
+from actions.conversation import language_of, warn_about_personal_details
 from bot.eligibility.answers import looks_unsure, read_coverage
-from bot.domain.conversation_texts import CHECK_REGULATOR
+from bot.domain.conversation_texts import check_regulator
 from bot.domain.denial_routing import DMHC_PATH, response_for_denial
 from bot.eligibility.rules import Coverage
 from bot.nlu.parse_data import entity_values
@@ -34,7 +34,7 @@ class ActionExplainDenial(Action):
         if response == DMHC_PATH:
             text = str((tracker.latest_message or {}).get("text") or "")
             if read_coverage(text, entities) is Coverage.UNKNOWN and not looks_unsure(text):
-                dispatcher.utter_message(text=CHECK_REGULATOR)
+                dispatcher.utter_message(text=check_regulator(language_of(tracker)))
             return [SlotSet("denial_route", "dmhc")]
         dispatcher.utter_message(response=response)
         return [SlotSet("denial_route", "other_agency")]

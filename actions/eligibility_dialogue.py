@@ -7,12 +7,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.conversation import language_of
 from bot.eligibility import answers
 from bot.domain.dates import today_in_california
+from bot.eligibility.dialogue_texts import confirm_buttons, confirm_summary
+from bot.eligibility.dialogue_texts import text as said_text
 from bot.eligibility.rules import decide
-from bot.eligibility.questions import QUESTIONS
+from bot.eligibility.questions import question
 from bot.eligibility.result import result_messages
-from bot.eligibility.slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared, summary_lines
+from bot.eligibility.slots import ANSWER_SLOTS, asked_path, case_from_slots, cleared
+from bot.eligibility.summary import summary_lines
 from bot.nlu.parse_data import entity_values, kind_ranking
 
 # Messages whose words may already answer questions ("Kaiser denied my son's therapy").
@@ -32,9 +36,9 @@ class AskQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-        question = QUESTIONS[self.slot]
-        dispatcher.utter_message(text=question.text,
-                                 buttons=[{"title": b, "payload": b} for b in question.buttons])
+        asked = question(self.slot, language_of(tracker))
+        dispatcher.utter_message(text=asked.text,
+                                 buttons=[{"title": b, "payload": b} for b in asked.buttons])
         return []
 
 
@@ -91,11 +95,11 @@ class AskConfirmAnswers(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-        lines = "\n".join(f"• {line}" for line in summary_lines(tracker.slots))
+        language = language_of(tracker)
         dispatcher.utter_message(
-            text=f"Here is what I understood:\n{lines}\nIs that right?",
-            buttons=[{"title": "Yes, that's right", "payload": "Yes"},
-                     {"title": "Change an answer", "payload": "Change an answer"}])
+            text=confirm_summary(summary_lines(tracker.slots, language), language),
+            buttons=[{"title": title, "payload": payload}
+                     for title, payload in confirm_buttons(language)])
         return []
 
 
@@ -144,9 +148,7 @@ class ActionStartEligibility(Action):
             parse = message.get("parse_data") or {}
             values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"),
                                   entity_values(parse), kind_ranking(parse, "appeal")))
-        dispatcher.utter_message(
-            text="Let's check where your problem goes. I'll ask a few short questions; you can "
-                 "say \"stop the check\" or \"start over\" at any time.")
+        dispatcher.utter_message(text=said_text("start", language_of(tracker)))
         return [SlotSet(k, v) for k, v in values.items()]
 
 
@@ -158,9 +160,10 @@ class ActionExplainQuestion(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
-        question = QUESTIONS.get(tracker.get_slot("requested_slot") or "")
-        dispatcher.utter_message(text=question.why if question else
-                                 "I ask only what I need to tell you where your problem goes.")
+        language = language_of(tracker)
+        slot = tracker.get_slot("requested_slot") or ""
+        dispatcher.utter_message(text=question(slot, language).why if slot in ANSWER_SLOTS
+                                 else said_text("why_general", language))
         return []
 
 
@@ -174,6 +177,6 @@ class ActionEligibilityResult(Action):
                   domain: Dict[Text, Any]) -> Events:
         case = case_from_slots(asked_path(tracker.slots))
         outcome = decide(case, today_in_california())
-        for text in result_messages(case, outcome):
+        for text in result_messages(case, outcome, language_of(tracker)):
             dispatcher.utter_message(text=text)
         return [SlotSet("confirm_answers", None)]

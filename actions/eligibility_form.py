@@ -20,19 +20,22 @@ from bot.eligibility import answers
 from bot.eligibility.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
 from bot.domain.dates import parse_past_date, today_in_california
 from bot.eligibility.rules import Answer, Coverage, next_question
-from bot.eligibility.questions import DATE_PROBLEMS, HELP_CENTER_OFFER, QUESTIONS
-from bot.eligibility.slots import (UNKNOWN_DATE, asked_path, case_from_slots, is_stored_value,
-                                  label, summary_lines)
+from bot.eligibility.dialogue_texts import text as said_text
+from bot.eligibility.questions import date_problem, english_button, help_center_offer, question
+from bot.eligibility.slots import UNKNOWN_DATE, asked_path, case_from_slots, is_stored_value
+from bot.eligibility.summary import label, summary_lines
 from bot.nlu.parse_data import entity_values, faq_response, intent_ranking, kind_ranking
 
 CONFIRM = "confirm_answers"
 FAQ_CONFIDENCE = 0.8
-NOTED = "Thanks, I noted that."
 Result = Dict[Text, Any]
 # Date questions and the yes/no question each one follows.
 DATE_OF = {"grievance_date": "filed_grievance", "decision_date": "plan_answered"}
 # A date said along with a yes ("yes, we appealed in September") answers the date question too.
 DATE_ALONG_WITH = {answer: date for date, answer in DATE_OF.items()}
+# What a clicked yes/no/not-sure button means (a Spanish click is first turned into the English
+# button it stands for, bot/eligibility/questions.py:english_button).
+CLICKED: Dict[Text, Answer] = {"Yes": "yes", "No": "no", "Not sure": "unsure"}
 
 
 def faq_answer(tracker: Tracker, text: Text) -> Optional[str]:
@@ -53,6 +56,11 @@ def said(slot: Text, tracker: Tracker) -> Optional[Answer]:
     return answers.polarity(slot, intent_ranking(message), str(message.get("text") or ""))
 
 
+def clicked_button(slot: Text, text: Text, tracker: Tracker) -> Optional[Text]:
+    """The English button a Spanish conversation's click stands for ("Sí" -> "Yes"), else None."""
+    return english_button(text, slot) if language_of(tracker) == "es" else None
+
+
 def faq_topic(tracker: Tracker) -> Optional[str]:
     """The FAQ topic the model picked for the latest message ("faq/experimental"), if any."""
     message = tracker.latest_message or {}
@@ -61,16 +69,19 @@ def faq_topic(tracker: Tracker) -> Optional[str]:
     return faq_response(message).get("intent_response_key")
 
 
-def read_answer(slot: Text, text: Text, tracker: Tracker) -> Result:
+def read_answer(slot: Text, text: Text, tracker: Tracker, clicked: bool = False) -> Result:
     """The slot values a typed or clicked answer gives: the asked slot (None if unreadable)
-    and any other question the same sentence answers."""
+    and any other question the same sentence answers. `clicked`: `text` is the English button a
+    Spanish click stands for, so it is read by its words, not by the model's reading of the
+    Spanish title."""
     if is_stored_value(slot, text):  # prefilled by action_start_eligibility, re-validated
         return {slot: text}
-    answer = said(slot, tracker)
+    answer = CLICKED.get(text) if clicked else said(slot, tracker)
     if slot in ("coverage", "problem"):
+        message = {} if clicked else (tracker.latest_message or {})
         found = (answers.read_coverage(text, entity_values(tracker.latest_message)) if slot == "coverage"
-                 else answers.read_problem(text, faq_topic(tracker),
-                                           kind_ranking(tracker.latest_message or {}, "problem")))
+                 else answers.read_problem(text, faq_topic(tracker) if message else None,
+                                           kind_ranking(message, "problem")))
         if (found is None and slot == "coverage" and not answers.topics_named(text)
                 and answers.clearly_unsure(intent_ranking(tracker.latest_message or {}))):
             found = Coverage.UNKNOWN  # "no clue what kind it is"
@@ -98,7 +109,8 @@ def read_date(slot: Text, answer: Optional[Answer], text: Text) -> Result:
     parsed = parse_past_date(answers.date_phrase(text), today_in_california())
     if parsed.value:
         return {slot: parsed.value.isoformat()}
-    if answer == "unsure":
+    # "no me acuerdo" opens with "no" but does not take back the yes it follows.
+    if answer == "unsure" or answers.looks_unsure(text):
         return {slot: UNKNOWN_DATE}
     if answer == "no":
         return {slot: None, DATE_OF[slot]: "no"}
@@ -134,7 +146,8 @@ def answer_interjection(tracker: Tracker, dispatcher: CollectingDispatcher) -> b
     elif name == "case_status":
         dispatcher.utter_message(response="utter_case_status")
     elif name == "human_handoff":
-        for text in human_handoff(summary_lines(tracker.slots), language_of(tracker)):
+        language = language_of(tracker)
+        for text in human_handoff(summary_lines(tracker.slots, language), language):
             dispatcher.utter_message(text=text)
     else:
         return False
@@ -193,17 +206,19 @@ class ValidateEligibilityForm(FormValidationAction):
     def _validate(self, slot: Text, value: Any, dispatcher: CollectingDispatcher,
                   tracker: Tracker) -> Result:
         text = str(value or "")
+        language = language_of(tracker)
         warn_about_personal_details(dispatcher, tracker)
+        clicked = clicked_button(slot, text, tracker)
         # A Help Center question asked instead of an answer is answered, then asked again.
-        faq = faq_answer(tracker, text)
-        read = {slot: None} if faq else read_answer(slot, text, tracker)
+        faq = None if clicked else faq_answer(tracker, text)
+        read = {slot: None} if faq else read_answer(slot, clicked or text, tracker, bool(clicked))
         if read.get(slot) is not None:
             return {**read, "failed_answers": 0}
         if faq:
             dispatcher.utter_message(response=faq)
             return {slot: None}
         if len(read) > 1:  # "we haven't appealed yet" while asked about urgency: keep it, ask again
-            dispatcher.utter_message(text=NOTED)
+            dispatcher.utter_message(text=said_text("noted", language))
             return {**read, "failed_answers": 0}
         if answer_interjection(tracker, dispatcher):  # "thanks", "wait", "a person please"
             return {slot: None}
@@ -211,17 +226,21 @@ class ValidateEligibilityForm(FormValidationAction):
         problem = None
         if slot in DATE_OF:
             problem = parse_past_date(answers.date_phrase(text), today_in_california()).problem
-        dispatcher.utter_message(text=DATE_PROBLEMS.get(problem or "", "Sorry, I didn't catch that."))
+        dispatcher.utter_message(text=date_problem(problem, language))
         if failures >= 2:
-            dispatcher.utter_message(text=f"{QUESTIONS[slot].rephrase} {HELP_CENTER_OFFER}")
+            dispatcher.utter_message(
+                text=f"{question(slot, language).rephrase} {help_center_offer(language)}")
         return {slot: None, "failed_answers": failures}
 
     async def validate_confirm_answers(self, value: Any, dispatcher: CollectingDispatcher,
                                        tracker: Tracker, domain: Dict[Text, Any]) -> Result:
         """"Yes" ends the form; a correction changes one answer and the summary comes back."""
         text = str(value or "")
-        reply = read_confirmation(text, dict(tracker.slots), today_in_california(),
-                                  entity_values(tracker.latest_message), said(CONFIRM, tracker))
+        language = language_of(tracker)
+        clicked = clicked_button(CONFIRM, text, tracker)
+        answer = CLICKED.get(clicked or "") if clicked else said(CONFIRM, tracker)
+        reply = read_confirmation(clicked or text, dict(tracker.slots), today_in_california(),
+                                  entity_values(tracker.latest_message), answer)
         if reply.kind == CONFIRMED:
             return {CONFIRM: "yes", "failed_answers": 0}
         if reply.kind == CHANGED:
@@ -232,9 +251,9 @@ class ValidateEligibilityForm(FormValidationAction):
         elif reply.kind == ASK_WHICH:
             asked = asked_path(tracker.slots)
             dispatcher.utter_message(
-                text="Which answer should I change? Tap one, or type the right answer "
-                     "(for example: \"the decision came in May\").",
-                buttons=[{"title": label(s), "payload": f"{CHANGE_PREFIX}{s}"} for s in asked])
+                text=said_text("which_answer", language),
+                buttons=[{"title": label(s, language), "payload": f"{CHANGE_PREFIX}{s}"}
+                         for s in asked])
         else:
-            dispatcher.utter_message(text="Sorry, I didn't catch that. Is the summary right?")
+            dispatcher.utter_message(text=said_text("confirm_unclear", language))
         return {CONFIRM: None}

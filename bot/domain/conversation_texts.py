@@ -104,3 +104,15 @@ CHECK_REGULATOR = (
     f"{line('help_center')} to confirm. If the Department of Insurance regulates it, call them "
     f"at {line('cdi')}."
 )
+CHECK_REGULATOR_ES = (
+    "Algo que revisar primero: en este tipo de plan (como un PPO o EPO, o Cigna, Aetna o "
+    "UnitedHealthcare), quién revisa una negación depende del plan. Vea su tarjeta de miembro o "
+    "el manual de su plan (la Evidencia de Cobertura), o llame al Centro de Ayuda al "
+    f"{line('help_center')} para confirmarlo. Si lo regula el Departamento de Seguros, llámeles "
+    f"al {line('cdi')}."
+)
+
+
+def check_regulator(language: str = "en") -> str:
+    """For a plan whose regulator depends on the product: how to find out who reviews it."""
+    return CHECK_REGULATOR_ES if language == "es" else CHECK_REGULATOR

@@ -98,7 +98,11 @@ def answers_in(slot: str, said: Optional[Answer], text: str) -> Tuple[Optional[A
 
 _UNSURE = re.compile(
     r"\b(not\s+sure|unsure|don'?t\s+know|do\s+not\s+know|dunno|idk|no\s+idea|not\s+certain"
-    r"|can'?t\s+remember|don'?t\s+remember|no\s+clue)\b", re.I)
+    r"|can'?t\s+remember|don'?t\s+remember|no\s+clue"
+    # Spanish: "no sé", "ni idea", "no me acuerdo" ("no se puede" is not one)
+    r"|no\s+s[eé](?!\s+(?:puede|pudo|pueden|hace|hizo|cubre|paga|pago|pagó))|ni\s+idea"
+    r"|no\s+(?:tengo|tengo\s+ninguna)\s+idea|no\s+estoy\s+segur[oa]|no\s+me\s+acuerdo"
+    r"|no\s+recuerdo|qui[eé]n\s+sabe)\b", re.I)
 
 
 def looks_unsure(text: str) -> bool:
@@ -215,7 +219,11 @@ def looks_like_question(text: str) -> bool:
     return _QUESTION.search(text) is not None
 
 
-_DATE_LEAD = re.compile(r"^.*\b(?:came|was|were|got|received|sent|filed|mailed|decided|dated|on|in|around|about)\b\s*", re.I)
+# The words before the date in an answer, English and Spanish ("la puse el 5 de octubre").
+_DATE_LEAD = re.compile(
+    r"^.*\b(?:came|was|were|got|received|sent|filed|mailed|decided|dated|on|in|around|about"
+    r"|fue|llego|llegó|recibi|recibí|mande|mandé|mandaron|envie|envié|enviaron|puse|pusimos"
+    r"|apele|apelé|apelamos|presente|presenté|fechada|dice|decia|decía)\b\s*", re.I)
 
 
 def date_phrase(text: str) -> str:
@@ -226,10 +234,17 @@ def date_phrase(text: str) -> str:
     return phrase or stripped
 
 
+_SPANISH_DATE_END = re.compile(r"\bde\s+\w+\W*$|\bhace\b|\bpasad[oa]\b", re.I)
+
+
 def find_date(text: str, today: date) -> Optional[date]:
     """A past date mentioned inside an answer ("yes, we appealed in September", "...last month")."""
     words = text.strip(" .!?").split()
-    candidates = [date_phrase(text)] + [" ".join(words[-n:]) for n in (1, 2, 3, 4) if len(words) >= n]
+    # Shortest ending first reads "...in September"; a Spanish date is longer at the end ("el 5
+    # de octubre"), and its last word alone ("octubre") is a different date: the Spanish shapes
+    # are tried longest first.
+    lengths = (4, 3, 2, 1) if _SPANISH_DATE_END.search(text) else (1, 2, 3, 4)
+    candidates = [date_phrase(text)] + [" ".join(words[-n:]) for n in lengths if len(words) >= n]
     for candidate in candidates:
         parsed = parse_past_date(candidate, today)
         if parsed.value is not None:
@@ -237,7 +252,7 @@ def find_date(text: str, today: date) -> Optional[date]:
     return None
 
 
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:and|but|so|then)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:and|but|so|then|y|pero|entonces)\b", re.I)
 
 
 def last_date_in(text: str, today: date) -> Optional[date]:

@@ -2,12 +2,19 @@
 a second way to explain it when an answer could not be read.
 
 Buttons send their own title as plain text, which bot/eligibility/answers.py reads like any typed answer.
+The Spanish questions are in bot/eligibility/questions_es.py; the accessors below take the
+conversation's language, and english_button() reads a clicked Spanish button as its English title.
 """
 from __future__ import annotations
 
-from typing import Dict, NamedTuple, Tuple
+import re
+import unicodedata
+from functools import lru_cache
+from types import ModuleType
+from typing import Dict, NamedTuple, Optional, Tuple
 
 from bot.domain.contacts import line
+from bot.eligibility import dialogue_texts
 
 YES_NO_UNSURE = ("Yes", "No", "Not sure")
 
@@ -95,3 +102,75 @@ DATE_PROBLEMS = {
     "unreadable": "Sorry, I couldn't read that date.",
     "too_old": "That date is more than ten years ago. Could you check it?",
 }
+
+
+# --- In the conversation's language ----------------------------------------------------------
+
+
+def _spanish() -> ModuleType:
+    """bot/eligibility/questions_es.py, imported on first use since it takes Question from here."""
+    from bot.eligibility import questions_es
+    return questions_es
+
+
+def questions(language: str = "en") -> Dict[str, Question]:
+    """All questions, by slot, in "en" or "es"."""
+    return _spanish().QUESTIONS if language == "es" else QUESTIONS
+
+
+def question(slot: str, language: str = "en") -> Question:
+    """One question: its text, buttons, "why do you ask" and second explanation."""
+    return questions(language)[slot]
+
+
+def help_center_offer(language: str = "en") -> str:
+    """Said after the second explanation: the Help Center's number."""
+    return _spanish().HELP_CENTER_OFFER if language == "es" else HELP_CENTER_OFFER
+
+
+def date_problem(problem: Optional[str], language: str = "en") -> str:
+    """Why a date could not be used ("future", "unreadable", "too_old"); for any other answer
+    that could not be read, "Sorry, I didn't catch that."."""
+    problems = _spanish().DATE_PROBLEMS if language == "es" else DATE_PROBLEMS
+    return problems.get(problem or "", dialogue_texts.text("not_caught", language))
+
+
+# --- Spanish buttons read as the English ones --------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Case, accents, spacing and end punctuation aside: "¡Sí!" -> "si", "No estoy  seguro." -> "no estoy seguro"."""
+    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"\s+", " ", bare).strip(" \t\n.,;:!?¡¿").casefold()
+
+
+@lru_cache(maxsize=1)
+def _spanish_buttons() -> Dict[str, Dict[str, str]]:
+    """For each question (and "confirm_answers", the summary's buttons), folded Spanish title ->
+    what the English button sends (its title; for the summary's buttons, their payload)."""
+    spanish = _spanish().QUESTIONS
+    table = {slot: {_fold(es): en for es, en in zip(spanish[slot].buttons, QUESTIONS[slot].buttons)}
+             for slot in QUESTIONS}
+    table["confirm_answers"] = {
+        _fold(es_title): en_payload
+        for (es_title, _), (_, en_payload) in zip(dialogue_texts.confirm_buttons("es"),
+                                                  dialogue_texts.confirm_buttons("en"))}
+    return table
+
+
+def english_button(text: str, slot: Optional[str] = None) -> Optional[str]:
+    """The English button a clicked Spanish one stands for ("Sí" or "si" -> "Yes", "No estoy
+    seguro" -> "Not sure"), so the English answer readers read it as the English click; None
+    for anything else.
+
+    A format reading of our own button titles only, whole and exact but for case, accents,
+    spacing and end punctuation: free text ("sí, creo que sí") is left to the readers. `slot`
+    limits it to that question's buttons.
+    """
+    folded = _fold(text or "")
+    tables = _spanish_buttons()
+    for name in ([slot] if slot else list(tables)):
+        found = tables.get(name, {}).get(folded)
+        if found is not None:
+            return found
+    return None

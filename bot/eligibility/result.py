@@ -4,18 +4,37 @@
 2. what to gather and how long it takes, and a case summary to paste into the form;
 3. the phone numbers (and where to mail the form), then "anything else?".
 
-Numbers come from bot/domain/contacts.py; the words from bot/eligibility/texts.py.
+Numbers come from bot/domain/contacts.py; the words from bot/eligibility/texts.py, or in Spanish
+("es") from bot/eligibility/texts_es.py by way of bot/eligibility/outcome_es.py.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import Dict, List
 
 from bot.domain.contacts import MAIL_ADDRESS, PHONE_LINES
-from bot.eligibility.rules import Case, Outcome, Route, case_summary
-from bot.eligibility.texts import PHONE_NOTES
+from bot.eligibility.outcome_es import spanish_outcome
+from bot.eligibility.rules import Case, Outcome, Route
+from bot.eligibility.texts import case_summary, words
 
 MAX_MESSAGES = 3
-ANYTHING_ELSE = "Is there anything else I can help you with?"
+# The words around the result, in each language.
+RESULT_WORDS: Dict[str, Dict[str, str]] = {
+    "en": {
+        "good_to_know": "Good to know:",
+        "summary": "A short summary you can paste into the form:",
+        "phones": "Phone numbers:",
+        "mail": "Mail the form to:",
+        "anything_else": "Is there anything else I can help you with?",
+    },
+    "es": {
+        "good_to_know": "Para tener en cuenta:",
+        "summary": "Un resumen corto que puede pegar en el formulario:",
+        "phones": "Teléfonos:",
+        "mail": "Envíe el formulario por correo a:",
+        "anything_else": "¿Hay algo más en que pueda ayudarle?",
+    },
+}
+ANYTHING_ELSE = RESULT_WORDS["en"]["anything_else"]
 
 # Routes where a summary for the IMR/Complaint form helps.
 _FORM_ROUTES = {Route.IMR, Route.IMR_LATE, Route.COMPLAINT, Route.MEDI_CAL_BOTH, Route.URGENT}
@@ -23,28 +42,48 @@ _FORM_ROUTES = {Route.IMR, Route.IMR_LATE, Route.COMPLAINT, Route.MEDI_CAL_BOTH,
 _SENDS_FORM = _FORM_ROUTES - {Route.URGENT}
 
 
+def _language(language: str) -> str:
+    return "es" if language == "es" else "en"
+
+
 def _bullets(lines) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-def _phone(key: str) -> str:
-    line = PHONE_LINES[key]
-    note = f" ({PHONE_NOTES[key]})" if key in PHONE_NOTES else ""
-    return f"• {line.name}{note}: {line.number}"
+def phone_name(key: str, language: str = "en") -> str:
+    """A phone line's name as the person reads it ("DMHC Help Center", "Centro de Ayuda del DMHC")."""
+    if _language(language) == "es":
+        return words("es").PHONE_NAMES[key]
+    return PHONE_LINES[key].name
 
 
-def result_messages(case: Case, outcome: Outcome) -> List[str]:
-    """The result as at most three short messages, ending with "anything else?"."""
+def _phone(key: str, language: str = "en") -> str:
+    notes = words(language).PHONE_NOTES
+    name = phone_name(key, language)
+    # "Health Consumer Alliance (Alianza de Consumidores de Salud), ayuda gratuita ...": one pair of brackets
+    note = "" if key not in notes else f", {notes[key]}" if name.endswith(")") else f" ({notes[key]})"
+    return f"• {name}{note}: {PHONE_LINES[key].number}"
+
+
+def result_messages(case: Case, outcome: Outcome, language: str = "en") -> List[str]:
+    """The result as at most three short messages, ending with "anything else?".
+
+    language "es": the same result (same path, dates, numbers) in Spanish words.
+    """
+    language = _language(language)
+    said = RESULT_WORDS[language]
+    if language == "es":
+        outcome = spanish_outcome(case, outcome)
     messages = [f"{outcome.title}\n{outcome.reason}\n{_bullets(outcome.steps)}"]
     middle = []
     if outcome.details:
-        middle.append("Good to know:\n" + _bullets(outcome.details))
+        middle.append(f"{said['good_to_know']}\n" + _bullets(outcome.details))
     if outcome.route in _FORM_ROUTES:
-        middle.append("A short summary you can paste into the form:\n\"" + case_summary(case, outcome) + "\"")
+        middle.append(f"{said['summary']}\n\"" + case_summary(case, outcome, language) + "\"")
     if middle:
         messages.append("\n\n".join(middle))
-    last = "Phone numbers:\n" + "\n".join(_phone(k) for k in outcome.phones if k in PHONE_LINES)
+    last = f"{said['phones']}\n" + "\n".join(_phone(k, language) for k in outcome.phones if k in PHONE_LINES)
     if outcome.route in _SENDS_FORM:
-        last += f"\nMail the form to: {MAIL_ADDRESS}"
-    messages.append(f"{last}\n\n{ANYTHING_ELSE}")
+        last += f"\n{said['mail']} {MAIL_ADDRESS}"
+    messages.append(f"{last}\n\n{said['anything_else']}")
     return messages

@@ -8,10 +8,14 @@ exceptions are 911 and 1-800-MEDICARE, said as names, from bot.domain.contacts).
 
 Texts are keyed by the plain values of the eligibility enums ("dmhc", "imr"), which the enums
 equal, so this module imports nothing from bot.eligibility.rules.
+
+bot/eligibility/texts_es.py says the same in Spanish under the same names (words("es")).
 """
 from __future__ import annotations
 
+import sys
 from datetime import date
+from types import ModuleType
 from typing import Any, Dict, NamedTuple, Optional, Tuple
 
 from bot.domain import contacts
@@ -456,39 +460,65 @@ SUMMARY_ASKS = {
     "complaint": "I am asking the DMHC to review my complaint.",
     "either": "I am asking the DMHC to review my case.",
 }
+# The other sentences of the summary; {when} is filled with the *_on phrase, or nothing.
+SUMMARY_SAYS = {
+    "serious": "I have a life-threatening or seriously debilitating condition.",
+    "urgent": "My situation is urgent: waiting puts my health at serious risk.",
+    "no_hearing": "I have not asked for or had a Medi-Cal State Hearing on this issue.",
+    "filed": "I filed a grievance (appeal) with my plan{when}.",
+    "filed_on": " on {date}",
+    "decided": "The plan sent me its written decision{when}.",
+    "decided_on": " dated {date}",
+    "no_decision": "The plan has not sent me a written decision.",
+    "not_filed": "I have not filed a grievance with my plan.",
+    "late": "I am applying more than six months after the plan's decision because: "
+            "(explain what kept you from applying sooner).",
+}
 
 
-def case_summary(case: Any, outcome: Any) -> str:
+def words(language: str = "en") -> ModuleType:
+    """This module, or its Spanish twin bot/eligibility/texts_es.py (same names) for "es".
+
+    Imported here, not at the top: texts_es takes AgencyText from this module.
+    """
+    if language == "es":
+        from bot.eligibility import texts_es
+        return texts_es
+    return sys.modules[__name__]
+
+
+def case_summary(case: Any, outcome: Any, language: str = "en") -> str:
     """A short first-person paragraph to paste into the IMR/Complaint form.
 
     Says only what the person answered (no made-up facts); the person adds the details.
     """
+    w = words(language)
+    says = w.SUMMARY_SAYS
+
+    def on(key: str, day: Optional[date]) -> str:
+        return says[key].format(date=say_date(day, language)) if day else ""
+
     parts = []
     if case.problem is not None:
-        parts.append(SUMMARY_PROBLEM[case.problem])
+        parts.append(w.SUMMARY_PROBLEM[case.problem])
     if case.coverage is not None:
-        parts.append(SUMMARY_COVERAGE[case.coverage])
+        parts.append(w.SUMMARY_COVERAGE[case.coverage])
     if case.serious_condition == "yes":
-        parts.append("I have a life-threatening or seriously debilitating condition.")
+        parts.append(says["serious"])
     if case.urgent == "yes":
-        parts.append("My situation is urgent: waiting puts my health at serious risk.")
+        parts.append(says["urgent"])
     if case.state_hearing == "no":
-        parts.append("I have not asked for or had a Medi-Cal State Hearing on this issue.")
+        parts.append(says["no_hearing"])
     if case.filed_grievance == "yes":
-        when = f" on {say_date(case.grievance_date)}" if case.grievance_date else ""
-        parts.append(f"I filed a grievance (appeal) with my plan{when}.")
+        parts.append(says["filed"].format(when=on("filed_on", case.grievance_date)))
         if case.plan_answered == "yes":
-            when = f" dated {say_date(case.decision_date)}" if case.decision_date else ""
-            parts.append(f"The plan sent me its written decision{when}.")
+            parts.append(says["decided"].format(when=on("decided_on", case.decision_date)))
         elif case.plan_answered == "no":
-            parts.append("The plan has not sent me a written decision.")
+            parts.append(says["no_decision"])
     elif case.filed_grievance == "no" and outcome.route != "plan_first":
-        parts.append("I have not filed a grievance with my plan.")
+        parts.append(says["not_filed"])
     if outcome.late:
-        parts.append(
-            "I am applying more than six months after the plan's decision because: "
-            "(explain what kept you from applying sooner)."
-        )
-    if outcome.track in SUMMARY_ASKS:
-        parts.append(SUMMARY_ASKS[outcome.track])
+        parts.append(says["late"])
+    if outcome.track in w.SUMMARY_ASKS:
+        parts.append(w.SUMMARY_ASKS[outcome.track])
     return " ".join(parts)
