@@ -19,7 +19,10 @@ Compared with Rasa's TwilioInput it:
   long result is several messages, each a call to Twilio's API;
 - handles a message Twilio delivers twice (same MessageSid) once;
 - leaves Twilio's opt-out/opt-in keywords (STOP, START, ...) out of the dialogue and answers
-  HELP/INFO with one SMS;
+  HELP/INFO with one SMS, AYUDA with its Spanish version;
+- writes its own notices (please wait, empty or wordless message, no answer) in Spanish when the
+  message is clearly Spanish, or says nothing about its language in a Spanish conversation (the
+  `language` slot, read from the tracker store);
 - reads "1", "2" ... as the buttons of the bot's last question (from the tracker store, so it
   survives restarts);
 - sends plain-text messages of at most 320 characters where possible (bot/channels/sms_format.py),
@@ -33,6 +36,7 @@ import hashlib
 import hmac
 import logging
 import os
+import uuid
 from pathlib import Path
 from collections import OrderedDict
 from typing import Any, Awaitable, Callable, Dict, List, Mapping, Optional, Text
@@ -53,7 +57,9 @@ from bot.channels.limits import (MAX_FORM_FIELDS, SEND_SECONDS, SENDER_RATE, fin
 from bot.channels.rate_limit import Rate, RateLimiter
 from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
 from bot.rasa_setup import configure as configure_rasa
-from bot.channels.message_guard import NO_WORDS_REPLY, check_message, domain_payloads
+from bot.channels.message_guard import (MAX_MESSAGE_CHARS, NO_WORDS_REPLY, check_message,
+                                        domain_payloads)
+from bot.nlu.conversation_language import message_language
 
 logger = logging.getLogger(__name__)
 # The twilio client logs each request's URL and headers at INFO level: keep it quiet.
@@ -73,6 +79,13 @@ def sender_id(phone_number: Text, key: Text) -> Text:
     the secret key (an unsalted hash of a phone number is reversed by trying all 10^10)."""
     digest = hmac.new(key.encode("utf-8"), phone_number.strip().encode("utf-8"), hashlib.sha256)
     return SENDER_PREFIX + digest.hexdigest()[:32]
+
+
+def notice_language(text: Text, events: List[Dict[str, Any]]) -> Text:
+    """The language of a notice answering `text`: the message's own when it is clearly English
+    or Spanish (as the dialogue would switch to it), else the conversation's, else English."""
+    own = message_language(text[:MAX_MESSAGE_CHARS])  # a huge message: its start is enough
+    return own or sms_format.conversation_language(events) or sms_format.ENGLISH
 
 
 class SeenMessages:
@@ -129,6 +142,9 @@ class SmsOutput(TwilioOutput):
         self.to = to  # the real number; recipient_id is the hashed conversation id
         self.sent = 0  # SMS accepted by Twilio
         self.attempted = 0
+        # The conversation's language as the turn began (set by SmsInput): the numbered choices
+        # follow the language of the message they close, this when it says nothing.
+        self.language: Optional[Text] = None
 
     async def send_sms(self, body: Text) -> None:
         self.attempted += 1
@@ -152,7 +168,8 @@ class SmsOutput(TwilioOutput):
 
     async def send_text_with_buttons(self, recipient_id: Text, text: Text,
                                      buttons: List[Dict[Text, Any]], **kwargs: Any) -> None:
-        for body in sms_format.format_reply(text, buttons):
+        language = message_language((text or "")[:MAX_MESSAGE_CHARS]) or self.language
+        for body in sms_format.format_reply(text, buttons, language):
             await self.send_sms(body)
 
     async def send_quick_replies(self, recipient_id: Text, text: Text,
@@ -261,8 +278,8 @@ class SmsInput(TwilioInput):
             output = self.get_output_channel(phone.strip())
             sender = sender_id(phone, self.sender_key)
             if not self.senders.allow(sender):
-                if self.wait_notices.allow(sender):
-                    self._after_pending(sender, output.send_sms(WAIT_TEXT))
+                if self.wait_notices.allow(sender):  # one a minute: it may read the store
+                    self._after_pending(sender, self._wait_notice(request, output, sender, body))
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             self._after_pending(sender, self._handle(request, on_new_message, output, sender,
                                                      body, form))
@@ -301,6 +318,9 @@ class SmsInput(TwilioInput):
         if kind == sms_format.HELP:
             await output.send_sms(sms_format.HELP_TEXT)
             return
+        if kind == sms_format.SPANISH_HELP:
+            await output.send_sms(sms_format.HELP_TEXT_ES)
+            return
         events = await self._events(request, sender)
         message_sid = form.first("MessageSid")
         if message_sid and any(e.get("event") == "user" and e.get("message_id") == message_sid
@@ -308,27 +328,46 @@ class SmsInput(TwilioInput):
             logger.info("sms: a message delivered twice was handled once")
             return
         payload = sms_format.chosen_payload(body, sms_format.latest_buttons(events))
+        output.language = sms_format.conversation_language(events)
         if payload is not None:  # the bot's own button: sent as it is, like a tap on the web
             text = payload
         else:
+            language = notice_language(body, events)
             has_media = (form.first("NumMedia") or "0").strip() not in ("", "0")
             if not body.strip() and has_media:
-                await output.send_text_message(sender, NO_WORDS_REPLY)
+                await output.send_text_message(sender,
+                                               sms_format.in_language(NO_WORDS_REPLY, language))
                 return
             verdict = check_message(body, self.allowed_payloads)
             if verdict.reply is not None:
-                await output.send_text_message(sender, verdict.reply)
+                await output.send_text_message(sender,
+                                               sms_format.in_language(verdict.reply, language))
                 return
             text = verdict.text or ""
-        in_time = True
+        message_id = message_sid or uuid.uuid4().hex  # Rasa makes one up too when there is none
+        in_time, finished = True, False
         try:
             in_time = await finished_in_time(
                 on_new_message(UserMessage(text, output, sender, input_channel=self.name(),
-                                           message_id=message_sid or None)))
+                                           message_id=message_id)))
+            finished = in_time
         except Exception:  # the person still gets an answer; the log holds no text or number
             logger.exception("sms: the bot failed to handle a message")
         if output.attempted == 0 or not in_time:
-            await output.send_text_message(sender, NO_REPLY_TEXT)
+            language = notice_language(text, events)
+            if finished:
+                after = await self._events(request, sender)
+                if any(e.get("event") == "user" and e.get("message_id") == message_id
+                       for e in after):  # the turn was saved (the action server is down, say):
+                    # the dialogue's own reading of the language counts
+                    language = sms_format.conversation_language(after) or sms_format.ENGLISH
+            await output.send_text_message(sender, sms_format.in_language(NO_REPLY_TEXT, language))
+
+    async def _wait_notice(self, request: Request, output: SmsOutput, sender: Text,
+                           body: Text) -> None:
+        """"Please wait", in the language of the message or the conversation."""
+        language = notice_language(body, await self._events(request, sender))
+        await output.send_text_message(sender, sms_format.in_language(WAIT_TEXT, language))
 
     @staticmethod
     async def _events(request: Request, sender: Text) -> List[Dict[str, Any]]:

@@ -1,15 +1,21 @@
 """Turn the assistant's replies into text messages, and read SMS-only replies (pure, no Rasa).
 
 Used by bot/channels/sms.py. An SMS is plain text: no markdown, links as bare URLs, buttons as
-numbered choices ("Reply 1 for Yes, 2 for No"), and each message at most 320 characters where
-the content allows (two SMS segments), never more than 1,600 (Twilio drops longer bodies,
-error 21617). Twilio itself answers the opt-out and opt-in keywords (STOP, START, ...): those
+numbered choices ("Reply 1 for Yes, 2 for No"; in Spanish "Responda 1 para Sí, 2 para No"),
+and each message at most 320 characters where the content allows (two SMS segments), never more
+than 1,600 (Twilio drops longer bodies, error 21617). Twilio itself answers the opt-out and opt-in keywords (STOP, START, ...): those
 texts never reach the dialogue, and the assistant never asks anyone to send them.
+
+The channels' own fixed notices (message_guard.py's replies, rest.py's NO_REPLY_TEXT and
+WAIT_TEXT) have Spanish versions here, used by the SMS and widget channels when the conversation
+is in Spanish (in_language, which reads the English ones from those modules, and so imports
+Rasa, when first asked); HELP/INFO get HELP_TEXT, AYUDA its Spanish version HELP_TEXT_ES.
 """
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, List, Mapping, Optional, Sequence, Tuple
+from functools import lru_cache
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
 from bot.domain.contacts import line
 
@@ -25,12 +31,58 @@ OPT_OUT_KEYWORDS = frozenset(
 # and Twilio passes it on: it goes to the dialogue (our questions ask for numbers instead).
 OPT_IN_KEYWORDS = frozenset({"START", "UNSTOP"})
 HELP_KEYWORDS = frozenset({"HELP", "INFO"})
-OPT_OUT, OPT_IN, HELP = "opt_out", "opt_in", "help"
+# Twilio defines no Spanish keywords of its own (only those a Messaging Service's Advanced
+# Opt-Out adds): AYUDA is ours, answered like HELP but in Spanish; it never reaches the dialogue.
+SPANISH_HELP_KEYWORDS = frozenset({"AYUDA"})
+OPT_OUT, OPT_IN, HELP, SPANISH_HELP = "opt_out", "opt_in", "help", "help_es"
 
 PROGRAM_NAME = "DMHC Help Center assistant"
 HELP_TEXT = (
     f"{PROGRAM_NAME}: answers about California health plan problems. For a person, "
     f"call the Help Center at {line('help_center')}. Reply STOP to stop texts."
+)
+# One SMS segment like HELP_TEXT: at most 160 characters, all in the GSM-7 alphabet (an "á" or
+# "í" would make it UCS-2, 70 characters a segment). STOP is the word Twilio acts on.
+HELP_TEXT_ES = (
+    "Asistente del Centro de Ayuda del DMHC: respuestas sobre su plan de salud. Para hablar con "
+    f"una persona, llame al {line('help_center')}. Responda STOP para cancelar."
+)
+
+ENGLISH, SPANISH = "en", "es"  # the values of the conversation's `language` slot
+LANGUAGE_SLOT = "language"
+
+# Spanish versions of the channels' fixed notices ("usted", the same numbers).
+NO_REPLY_TEXT_ES = (
+    "Lo siento, no puedo responder en este momento. Por favor, llame al Centro de Ayuda del DMHC "
+    f"al {line('help_center')} (TDD {line('help_center_tdd')})."
+)
+WAIT_TEXT_ES = (
+    "Está enviando mensajes más rápido de lo que puedo leerlos. Por favor, espere unos segundos y "
+    "vuelva a enviar su mensaje. Para hablar con una persona, llame al Centro de Ayuda al "
+    f"{line('help_center')}."
+)
+EMPTY_REPLY_ES = (
+    "Parece que su mensaje llegó vacío. Por favor, escriba su pregunta, por ejemplo \"Mi plan negó "
+    "mi cirugía\". Para hablar con una persona, llame al Centro de Ayuda al "
+    f"{line('help_center')}."
+)
+NO_WORDS_REPLY_ES = (
+    "Solo puedo leer palabras, no imágenes ni emojis. Por favor, dígame en pocas palabras qué pasó "
+    f"con su plan de salud, o llame al Centro de Ayuda al {line('help_center')}."
+)
+TOO_LONG_REPLY_ES = (
+    "Su mensaje es demasiado largo para que yo lo pueda leer. Por favor, dígame en una o dos "
+    "oraciones qué pasó, por ejemplo qué le negó su plan y cuándo. Para hablar con una persona, "
+    f"llame al Centro de Ayuda al {line('help_center')}."
+)
+COMMAND_REPLY_ES = (
+    "No puedo ejecutar comandos. Por favor, dígame con palabras qué pasó con su plan de salud, o "
+    f"llame al Centro de Ayuda al {line('help_center')}."
+)
+CRISIS_TOO_LONG_REPLY_ES = (
+    "Si está pensando en el suicidio o en hacerse daño, llame o envíe un mensaje de texto ahora al "
+    f"{line('crisis')} (Línea 988 de Prevención del Suicidio y Crisis). Hay ayuda en español. "
+    + TOO_LONG_REPLY_ES
 )
 
 _LINK = re.compile(r"\[([^\]\n]+)\]\(\s*<?([^)\s>]+)>?\s*\)")
@@ -68,13 +120,18 @@ def to_plain_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def numbered_choices(titles: Sequence[str]) -> str:
-    """ "Reply 1 for Yes, 2 for No, 3 for Not sure" (semicolons when a title has a comma)."""
+_CHOICE_WORDS = {ENGLISH: ("Reply", "for"), SPANISH: ("Responda", "para")}
+
+
+def numbered_choices(titles: Sequence[str], language: Optional[str] = None) -> str:
+    """ "Reply 1 for Yes, 2 for No, 3 for Not sure" (semicolons when a title has a comma);
+    in Spanish (language "es") "Responda 1 para Sí, 2 para No, ..."."""
     titles = [to_plain_text(t) for t in titles]
     if not titles:
         return ""
+    reply, for_ = _CHOICE_WORDS.get(language or ENGLISH, _CHOICE_WORDS[ENGLISH])
     separator = "; " if any("," in t for t in titles) else ", "
-    return "Reply " + separator.join(f"{i} for {t}" for i, t in enumerate(titles, 1))
+    return f"{reply} " + separator.join(f"{i} {for_} {t}" for i, t in enumerate(titles, 1))
 
 
 def button_titles(buttons: Iterable[Mapping[str, Any]]) -> List[str]:
@@ -134,10 +191,12 @@ def _split_words(sentence: str, limit: int, hard_limit: int) -> List[str]:
     return out
 
 
-def format_reply(text: Optional[str], buttons: Sequence[Mapping[str, Any]] = ()) -> List[str]:
-    """One bot message (text and buttons) as the SMS bodies to send, in order."""
+def format_reply(text: Optional[str], buttons: Sequence[Mapping[str, Any]] = (),
+                 language: Optional[str] = None) -> List[str]:
+    """One bot message (text and buttons) as the SMS bodies to send, in order; the numbered
+    choices in `language` ("es": Spanish, else English)."""
     body = to_plain_text(text or "")
-    choices = numbered_choices(button_titles(buttons))
+    choices = numbered_choices(button_titles(buttons), language)
     if choices:
         body = f"{body}\n{choices}" if body else choices
     return split_sms(body)
@@ -173,12 +232,55 @@ def latest_buttons(events: Iterable[Mapping[str, Any]]) -> List[Mapping[str, Any
 
 
 def keyword(text: str) -> Optional[str]:
-    """OPT_OUT, OPT_IN or HELP when the whole message is one of Twilio's keywords, else None."""
-    word = (text or "").strip().strip(".!?,;:'\"").strip().upper()
+    """OPT_OUT, OPT_IN or HELP when the whole message is one of Twilio's keywords, SPANISH_HELP
+    for AYUDA ("ayuda", "¡AYUDA!"), else None."""
+    word = (text or "").strip().strip(".!?¡¿,;:'\"").strip().upper()
     if word in OPT_OUT_KEYWORDS:
         return OPT_OUT
     if word in OPT_IN_KEYWORDS:
         return OPT_IN
     if word in HELP_KEYWORDS:
         return HELP
+    if word in SPANISH_HELP_KEYWORDS:
+        return SPANISH_HELP
     return None
+
+
+def conversation_language(events: Iterable[Mapping[str, Any]]) -> Optional[str]:
+    """The `language` slot ("en"/"es") from tracker events as dicts, or None when the current
+    session never set it (a restart, a slot reset or a new session sets it back to English)."""
+    language: Optional[str] = None
+    for event in events:
+        kind = event.get("event")
+        if kind in ("restart", "reset_slots", "session_started"):
+            language = None
+        elif kind == "slot" and event.get("name") == LANGUAGE_SLOT:
+            value = event.get("value")
+            language = value if value in (ENGLISH, SPANISH) else None
+    return language
+
+
+def in_language(notice: str, language: Optional[str]) -> str:
+    """One of the channels' fixed English notices, in Spanish when language is "es" (any other
+    text, or another language, is returned as it is)."""
+    if language != SPANISH:
+        return notice
+    return _spanish_notices().get(notice, notice)
+
+
+@lru_cache(maxsize=1)
+def _spanish_notices() -> Dict[str, str]:
+    """{English notice: Spanish notice}. Imported here, not at the top: rest.py imports this
+    module (SMS_SENDER_PREFIX)."""
+    from bot.channels import message_guard as guard
+    from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
+
+    return {
+        NO_REPLY_TEXT: NO_REPLY_TEXT_ES,
+        WAIT_TEXT: WAIT_TEXT_ES,
+        guard.EMPTY_REPLY: EMPTY_REPLY_ES,
+        guard.NO_WORDS_REPLY: NO_WORDS_REPLY_ES,
+        guard.TOO_LONG_REPLY: TOO_LONG_REPLY_ES,
+        guard.COMMAND_REPLY: COMMAND_REPLY_ES,
+        guard.CRISIS_TOO_LONG_REPLY: CRISIS_TOO_LONG_REPLY_ES,
+    }

@@ -15,6 +15,11 @@ Compared with Rasa's SocketIOInput it:
 - runs bot/channels/message_guard.py on every message (empty, emoji-only, huge, `/intent{...}` commands)
   and answers those at once;
 - sends the Help Center number when the bot produced no reply at all (as bot/channels/rest.py);
+- tells the widget the conversation's language: each message it emits carries `"language": "en"`
+  or `"es"`, the `language` slot as the tracker store holds it once the turn is over (so a turn's
+  messages are held until then, and go out together), and its own notices (please wait, empty
+  message, no answer) are in Spanish in a Spanish conversation (bot/channels/sms_format.py); when
+  it cannot read the conversation (no tracker store) it says nothing about the language;
 - never logs message text.
 The channel keeps Rasa's name "socketio", so the path stays /socket.io and the events are the
 same (`session_request`/`session_confirm`, `user_uttered`/`bot_uttered`).
@@ -25,8 +30,9 @@ import inspect
 import json
 import logging
 import os
+from collections import OrderedDict
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.channels.channel import UserMessage, decode_bearer_token
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
@@ -35,13 +41,15 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from bot.channels import sms_format
 from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
 from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
                                  limit_request_bodies)
 from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
-from bot.channels.message_guard import check_message, domain_payloads
+from bot.channels.message_guard import MAX_MESSAGE_CHARS, check_message, domain_payloads
 from bot.channels.widget_sessions import SessionSigner, WidgetSessions
+from bot.nlu.conversation_language import message_language
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +58,11 @@ DEFAULT_ORIGINS = ("http://127.0.0.1:8080", "http://localhost:8080")
 # dropped before it reaches the tracker store.
 METADATA_KEYS = frozenset({"language"})
 MAX_METADATA_VALUE_CHARS = 64
+LANGUAGES = (sms_format.ENGLISH, sms_format.SPANISH)
+# Conversations whose language this process remembers (for "please wait", which reads no store).
+REMEMBERED_LANGUAGES = 10_000
+_UNREADABLE = object()  # the tracker store failed
+_UNREAD = object()  # not read yet
 
 
 def allowed_origins(value: Optional[str] = None) -> List[str]:
@@ -74,20 +87,33 @@ async def leave_room(sio: AsyncServer, sid: Text, room: Text, namespace: Optiona
 
 
 class CountingSocketIOOutput(SocketIOOutput):
-    """Rasa's socket.io output that remembers whether anything was sent."""
+    """Rasa's socket.io output that remembers whether anything was sent, and holds the turn's
+    messages until release(): the conversation's language is known once the turn is saved."""
 
     def __init__(self, sio: AsyncServer, bot_message_evt: Text) -> None:
         super().__init__(sio, bot_message_evt)
         self.sent = False
+        self.held: List[Tuple[bool, Text, Any]] = []  # (custom JSON?, recipient, message)
 
     async def _send_message(self, socket_id: Text, response: Any) -> None:
         self.sent = True
-        await super()._send_message(socket_id, response)
+        self.held.append((False, socket_id, response))
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
                                **kwargs: Any) -> None:
         self.sent = True
-        await super().send_custom_json(recipient_id, json_message, **kwargs)
+        self.held.append((True, recipient_id, json_message))
+
+    async def release(self, language: Optional[Text] = None) -> None:
+        """Emit the held messages in order, each with `"language"` when it is known."""
+        held, self.held = self.held, []
+        for custom, recipient, message in held:
+            if custom:  # its keys are emit()'s arguments: left as the action wrote it
+                await SocketIOOutput.send_custom_json(self, recipient, message)
+                continue
+            if language and isinstance(message, dict):
+                message = {**message, "language": language}
+            await SocketIOOutput._send_message(self, recipient, message)
 
 
 class WidgetSocketIOInput(SocketIOInput):
@@ -102,6 +128,9 @@ class WidgetSocketIOInput(SocketIOInput):
         self.widget_sessions = WidgetSessions(SessionSigner.from_env())
         self.addresses: Dict[Text, Optional[Text]] = {}  # socket id -> client address
         self.limits = ChannelLimits(SENDER_RATE, ADDRESS_RATE)
+        self.sanic_app: Any = None  # its ctx.agent (set by Rasa with the model) reads trackers
+        # conversation -> its language as last read from the tracker store (bounded)
+        self.languages: "OrderedDict[Text, Text]" = OrderedDict()
         configure_rasa()
 
     @classmethod
@@ -131,6 +160,7 @@ class WidgetSocketIOInput(SocketIOInput):
         @socketio_webhook.listener("before_server_start")
         async def small_bodies(app: Any, _loop: Any) -> None:
             limit_request_bodies(app)
+            self.sanic_app = app
 
         @socketio_webhook.route("/", methods=["GET"])
         async def health(_: Request) -> HTTPResponse:
@@ -166,26 +196,33 @@ class WidgetSocketIOInput(SocketIOInput):
                 logger.warning("socketio channel: message without a valid session ignored")
                 return
             if not self.limits.allow(recipient, self.addresses.get(sid)):
-                await sio.emit(self.bot_message_evt, {"text": WAIT_TEXT}, room=recipient,
-                               namespace=namespace)
+                # what this process remembers: no store read, no language check for a flood
+                await sio.emit(self.bot_message_evt,
+                               self._notice(WAIT_TEXT, self.languages.get(recipient)),
+                               room=recipient, namespace=namespace)
                 return
             raw = data.get("message")
-            verdict = check_message(raw if isinstance(raw, str) else "", self.allowed_payloads)
+            text = raw if isinstance(raw, str) else ""
+            verdict = check_message(text, self.allowed_payloads)
             if verdict.reply is not None:
-                await sio.emit(self.bot_message_evt, {"text": verdict.reply}, room=recipient,
-                               namespace=namespace)
+                language = await self._notice_language(recipient, text)
+                await sio.emit(self.bot_message_evt, self._notice(verdict.reply, language),
+                               room=recipient, namespace=namespace)
                 return
             output = CountingSocketIOOutput(sio, self.bot_message_evt)
             message = UserMessage(verdict.text, output, recipient, input_channel=self.name(),
                                   metadata=self._metadata(data))
-            in_time = True
+            in_time, finished = True, False
             try:
                 in_time = await finished_in_time(on_new_message(message))
+                finished = in_time
             except Exception:  # the person still gets an answer; the log holds no message text
                 logger.exception("socketio channel: the bot failed to handle a message")
+            language = await self._turn_language(recipient, message, finished)
+            await output.release(language)
             if not output.sent or not in_time:
-                await sio.emit(self.bot_message_evt, {"text": NO_REPLY_TEXT}, room=recipient,
-                               namespace=namespace)
+                await sio.emit(self.bot_message_evt, self._notice(NO_REPLY_TEXT, language),
+                               room=recipient, namespace=namespace)
 
         return socketio_webhook
 
@@ -216,6 +253,66 @@ class WidgetSocketIOInput(SocketIOInput):
         if conversation is not None:
             await self._join(sid, conversation)
         return self.sessions.get(sid)
+
+    @staticmethod
+    def _notice(text: Text, language: Optional[Text]) -> Dict[Text, Any]:
+        """One of the channel's own notices, in the conversation's language when it is known."""
+        if language not in LANGUAGES:
+            return {"text": text}
+        return {"text": sms_format.in_language(text, language), "language": language}
+
+    def _tracker_store(self) -> Any:
+        agent = getattr(getattr(self.sanic_app, "ctx", None), "agent", None)
+        return getattr(agent, "tracker_store", None)
+
+    async def _stored_tracker(self, conversation: Text) -> Any:
+        """The conversation as stored (None before its first turn), or _UNREADABLE."""
+        try:
+            return await self._tracker_store().retrieve(conversation)
+        except Exception:
+            logger.exception("socketio channel: could not read the conversation from the store")
+            return _UNREADABLE
+
+    def _remember(self, conversation: Text, tracker: Any) -> Optional[Text]:
+        """The `language` slot of a stored tracker (English before the first turn), remembered;
+        when the store could not be read, the language last remembered."""
+        if tracker is _UNREADABLE:
+            return self.languages.get(conversation)
+        value = tracker.get_slot(sms_format.LANGUAGE_SLOT) if tracker is not None else None
+        language = value if value in LANGUAGES else sms_format.ENGLISH
+        self.languages[conversation] = language
+        self.languages.move_to_end(conversation)
+        while len(self.languages) > REMEMBERED_LANGUAGES:
+            self.languages.popitem(last=False)
+        return language
+
+    async def _notice_language(self, conversation: Text, text: Text,
+                               tracker: Any = _UNREAD) -> Optional[Text]:
+        """The language of a notice answering `text` (which the bot did not see, or which left
+        nothing saved): the message's own when it is clearly English or Spanish, else the
+        conversation's. None without a tracker store: the channel cannot know."""
+        if self._tracker_store() is None:
+            return None
+        own = message_language(text[:MAX_MESSAGE_CHARS]) if text.strip() else None
+        if own:
+            return own
+        if tracker is _UNREAD:
+            tracker = await self._stored_tracker(conversation)
+        return self._remember(conversation, tracker)
+
+    async def _turn_language(self, conversation: Text, message: UserMessage,
+                             finished: bool) -> Optional[Text]:
+        """The conversation's language after a turn: the slot as saved when the turn was saved
+        (the dialogue's own reading: a tapped "Español" counts too); else (cut short, failed,
+        no model: nothing saved) as for a notice."""
+        if self._tracker_store() is None:
+            return None
+        tracker = await self._stored_tracker(conversation)
+        if finished and tracker is not None and tracker is not _UNREADABLE and any(
+                event.type_name == "user" and getattr(event, "message_id", None)
+                == message.message_id for event in reversed(tracker.events)):
+            return self._remember(conversation, tracker)
+        return await self._notice_language(conversation, message.text or "", tracker)
 
     def _metadata(self, data: Dict[Text, Any]) -> Dict[Text, Any]:
         metadata = data.get(self.metadata_key) or {}

@@ -122,7 +122,7 @@ def wait_for_reply(page, after: int, contains: str) -> str:
 
 def say(page, text: str, expect_text: str) -> str:
     before = bot_count(page)
-    box = page.get_by_label("Your message")
+    box = page.locator("#dmhc-chat-input")  # its label follows the language
     box.fill(text)
     box.press("Enter")
     return wait_for_reply(page, before, expect_text)
@@ -264,7 +264,7 @@ def check_text_is_not_html(site, page) -> None:
     open_widget(page, site.url)
     attack = "<img src=x onerror=alert(1)>"
     before = bot_count(page)
-    box = page.get_by_label("Your message")
+    box = page.locator("#dmhc-chat-input")  # its label follows the language
     box.fill(attack)
     box.press("Enter")
     page.wait_for_function("n => document.querySelectorAll(%r).length > n" % BOT_TEXTS,

@@ -12,6 +12,10 @@
  * Talks to Rasa's socketio channel: session_request/session_confirm, user_uttered/bot_uttered.
  * The session id and the transcript are kept in sessionStorage, so a reload in the same tab
  * goes on with the same conversation. Message text is only ever inserted as text.
+ *
+ * Language: the channel (bot/channels/socketio.py) puts the conversation's language, "en" or
+ * "es", on each bot message it sends. The widget's own texts (button, labels, notices) follow
+ * it, the widget's root carries it as `lang`, and so does each bot message (for screen readers).
  */
 (function () {
   "use strict";
@@ -29,6 +33,56 @@
   var MAX_STORED = 200;       // transcript entries kept for reloads
   var TYPING_TIMEOUT_MS = 45000;
   var ID = "dmhc-chat";
+
+  // The widget's own texts, in the assistant's two languages ("usted" Spanish).
+  var TEXTS = {
+    en: {
+      launcher: "Chat with us",
+      title: "DMHC Help Center assistant",
+      close: "Close chat",
+      intro: "I'm an automated assistant, not a person. Ask me about a denied treatment, a bill, " +
+        "or how to file a complaint. Please don't type your name, member number or medical " +
+        "details.",
+      log: "Conversation",
+      label: "Your message",
+      placeholder: "Type your question",
+      send: "Send",
+      choices: "Suggested answers",
+      userSaid: "You said: ",
+      botSaid: "Assistant: ",
+      typing: "The assistant is typing",
+      newTab: " (opens in a new tab)",
+      newConversation: "A new conversation has started.",
+      offline: "Sorry, I can't reach the assistant right now. I'll keep trying. For help now, " +
+        "call the DMHC Help Center",
+      offlineAt: " at "
+    },
+    es: {
+      launcher: "Chatear con nosotros",
+      title: "Asistente del Centro de Ayuda del DMHC",
+      close: "Cerrar el chat",
+      intro: "Soy un asistente automático, no una persona. Pregúnteme sobre un tratamiento " +
+        "negado, una factura o cómo presentar una queja. Por favor, no escriba su nombre, su " +
+        "número de miembro ni detalles médicos.",
+      log: "Conversación",
+      label: "Su mensaje",
+      placeholder: "Escriba su pregunta",
+      send: "Enviar",
+      choices: "Respuestas sugeridas",
+      userSaid: "Usted dijo: ",
+      botSaid: "Asistente: ",
+      typing: "El asistente está escribiendo",
+      newTab: " (se abre en una pestaña nueva)",
+      newConversation: "Comenzó una conversación nueva.",
+      offline: "Lo siento, no puedo comunicarme con el asistente en este momento. Seguiré " +
+        "intentando. Para recibir ayuda ahora, llame al Centro de Ayuda del DMHC",
+      offlineAt: " al "
+    }
+  };
+
+  function known(lang) {
+    return lang === "en" || lang === "es";
+  }
 
   // ---- storage (sessionStorage may be unavailable: then nothing survives a reload) ----
   function load(key, fallback) {
@@ -61,7 +115,7 @@
     "|(\\b1-\\d{3}-\\d{3}-\\d{4}\\b)", "gi");
   var TRAILING = /[.,;:!?)\]]+$/;
 
-  function appendLinked(parent, text) {
+  function appendLinked(parent, text, lang) {
     var last = 0;
     text.replace(LINKS, function (match, url, phone, offset) {
       var shown = match;
@@ -71,17 +125,17 @@
         shown = shown.slice(0, shown.length - tail.length);
       }
       parent.appendChild(document.createTextNode(text.slice(last, offset)));
-      parent.appendChild(url ? webLink(shown) : phoneLink(shown));
+      parent.appendChild(url ? webLink(shown, lang) : phoneLink(shown));
       last = offset + shown.length;
       return match;
     });
     parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function webLink(shown) {
+  function webLink(shown, lang) {
     var a = el("a", { rel: "noopener noreferrer", target: "_blank" }, shown);
     a.href = /^https?:\/\//i.test(shown) ? shown : "https://" + shown;
-    a.appendChild(el("span", { "class": "dmhc-chat__sr" }, " (opens in a new tab)"));
+    a.appendChild(el("span", { "class": "dmhc-chat__sr" }, wording("newTab", lang)));
     return a;
   }
 
@@ -99,13 +153,19 @@
   var confirmed = false;
   var pending = [];
   var typingTimer = null;
+  var language = load("language", "en");
+  if (!known(language)) language = "en";
+
+  function wording(key, lang) {
+    return TEXTS[known(lang) ? lang : language][key];
+  }
 
   // ---- the widget's elements ----
   var root = el("div", { "class": "dmhc-chat", id: ID });
   var launcher = el("button", {
     type: "button", "class": "dmhc-chat__launcher",
     "aria-expanded": "false", "aria-controls": ID + "-panel"
-  }, "Chat with us");
+  });
   var panel = el("section", {
     "class": "dmhc-chat__panel", id: ID + "-panel", role: "dialog",
     "aria-labelledby": ID + "-title", "aria-describedby": ID + "-intro"
@@ -113,32 +173,27 @@
   panel.hidden = true;
 
   var header = el("div", { "class": "dmhc-chat__header" });
-  header.appendChild(el("h2", { "class": "dmhc-chat__title", id: ID + "-title" },
-    "DMHC Help Center assistant"));
-  var closeButton = el("button", {
-    type: "button", "class": "dmhc-chat__close", "aria-label": "Close chat"
-  });
+  var title = el("h2", { "class": "dmhc-chat__title", id: ID + "-title" });
+  header.appendChild(title);
+  var closeButton = el("button", { type: "button", "class": "dmhc-chat__close" });
   closeButton.appendChild(el("span", { "aria-hidden": "true" }, "\u00d7"));
   header.appendChild(closeButton);
 
-  var intro = el("p", { "class": "dmhc-chat__intro", id: ID + "-intro" },
-    "I'm an automated assistant, not a person. Ask me about a denied treatment, a bill, or how " +
-    "to file a complaint. Please don't type your name, member number or medical details.");
+  var intro = el("p", { "class": "dmhc-chat__intro", id: ID + "-intro" });
   var notice = el("div", { "class": "dmhc-chat__notice", role: "alert" });
   var log = el("div", {
-    "class": "dmhc-chat__log", role: "log", "aria-live": "polite",
-    "aria-label": "Conversation", tabindex: "0"
+    "class": "dmhc-chat__log", role: "log", "aria-live": "polite", tabindex: "0"
   });
   var typing = el("div", { "class": "dmhc-chat__typing", role: "status" });
 
   var form = el("form", { "class": "dmhc-chat__form" });
   form.setAttribute("novalidate", "");
-  var label = el("label", { "for": ID + "-input", "class": "dmhc-chat__sr" }, "Your message");
+  var label = el("label", { "for": ID + "-input", "class": "dmhc-chat__sr" });
   var input = el("input", {
     type: "text", id: ID + "-input", "class": "dmhc-chat__input", autocomplete: "off",
-    maxlength: String(MAX_CHARS), placeholder: "Type your question"
+    maxlength: String(MAX_CHARS)
   });
-  var sendButton = el("button", { type: "submit", "class": "dmhc-chat__send" }, "Send");
+  var sendButton = el("button", { type: "submit", "class": "dmhc-chat__send" });
   form.appendChild(label);
   form.appendChild(input);
   form.appendChild(sendButton);
@@ -152,6 +207,26 @@
   root.appendChild(launcher);
   root.appendChild(panel);
 
+  // ---- language: the widget's own texts, and `lang` for screen readers ----
+  function setLanguage(lang) {
+    if (!known(lang)) return;
+    language = lang;
+    save("language", lang);
+    root.setAttribute("lang", lang);
+    launcher.textContent = wording("launcher");
+    title.textContent = wording("title");
+    closeButton.setAttribute("aria-label", wording("close"));
+    intro.textContent = wording("intro");
+    log.setAttribute("aria-label", wording("log"));
+    label.textContent = wording("label");
+    input.setAttribute("placeholder", wording("placeholder"));
+    sendButton.textContent = wording("send");
+    var sr = typing.querySelector(".dmhc-chat__sr");
+    if (sr) sr.textContent = wording("typing");
+    if (notice.firstChild) fillNotice();
+  }
+  setLanguage(language);
+
   // ---- transcript ----
   function cleanButtons(list) {
     if (!Array.isArray(list)) return [];
@@ -161,17 +236,21 @@
     });
   }
 
+  // Bot and info messages carry the language they are in; what the person typed is in theirs,
+  // which the widget does not know: only the screen-reader prefix says "You said" in a language.
   function render(entry) {
+    var lang = known(entry.lang) ? entry.lang : language;
     var item = el("div", { "class": "dmhc-chat__msg dmhc-chat__msg--" + entry.from });
-    var who = { user: "You said: ", bot: "Assistant: ", info: "" }[entry.from] || "";
-    if (who) item.appendChild(el("span", { "class": "dmhc-chat__sr" }, who));
+    if (entry.from !== "user") item.setAttribute("lang", lang);
+    var who = { user: wording("userSaid", lang), bot: wording("botSaid", lang) }[entry.from];
+    if (who) item.appendChild(el("span", { "class": "dmhc-chat__sr", lang: lang }, who));
     var body = el("p", { "class": "dmhc-chat__text" });
-    if (entry.from === "bot") appendLinked(body, entry.text);
+    if (entry.from === "bot") appendLinked(body, entry.text, lang);
     else body.textContent = entry.text;
     item.appendChild(body);
     if (entry.buttons && entry.buttons.length) {
       var group = el("div", {
-        "class": "dmhc-chat__choices", role: "group", "aria-label": "Suggested answers"
+        "class": "dmhc-chat__choices", role: "group", "aria-label": wording("choices", lang)
       });
       entry.buttons.forEach(function (b) {
         var button = el("button", { type: "button", "class": "dmhc-chat__choice" }, b.title);
@@ -205,20 +284,24 @@
     typing.textContent = "";
     if (!on) return;
     typing.appendChild(el("span", { "class": "dmhc-chat__dots", "aria-hidden": "true" }));
-    typing.appendChild(el("span", { "class": "dmhc-chat__sr" }, "The assistant is typing"));
+    typing.appendChild(el("span", { "class": "dmhc-chat__sr" }, wording("typing")));
     typingTimer = setTimeout(function () { setTyping(false); }, TYPING_TIMEOUT_MS);
   }
 
   function showNotice() {
     if (notice.firstChild) return;
+    fillNotice();
+    setTyping(false);
+  }
+
+  function fillNotice() {
+    notice.textContent = "";
     notice.appendChild(document.createTextNode(
-      "Sorry, I can't reach the assistant right now. I'll keep trying. For help now, call the " +
-      "DMHC Help Center" + (PHONE ? " at " : ".")));
+      wording("offline") + (PHONE ? wording("offlineAt") : ".")));
     if (PHONE) {
       notice.appendChild(phoneLink(PHONE));
       notice.appendChild(document.createTextNode("."));
     }
-    setTyping(false);
   }
 
   function hideNotice() {
@@ -257,7 +340,7 @@
         // Each resume hands out the next id of the same conversation (its part before the first
         // "."); only a different conversation is news to the person.
         if (sessionId && conversationOf(id) !== conversationOf(sessionId) && transcript.length) {
-          add({ from: "info", text: "A new conversation has started." });
+          add({ from: "info", text: wording("newConversation"), lang: language });
         }
         sessionId = id;
         save("session", id);
@@ -288,16 +371,18 @@
 
   function receive(message) {
     if (!message || typeof message !== "object") return;
-    var text = typeof message.text === "string" ? message.text : "";
+    var said = typeof message.text === "string" ? message.text : "";
     var buttons = cleanButtons(message.quick_replies || message.buttons);
+    // The conversation's language, as the server knows it after the turn (absent: unchanged).
+    if (known(message.language) && message.language !== language) setLanguage(message.language);
     setTyping(false);
-    if (!text && !buttons.length) return;
-    add({ from: "bot", text: text, buttons: buttons });
+    if (!said && !buttons.length) return;
+    add({ from: "bot", text: said, buttons: buttons, lang: language });
   }
 
   function send(payload, shown) {
     dropButtons();
-    add({ from: "user", text: shown });
+    add({ from: "user", text: shown, lang: language });
     setTyping(true);
     if (confirmed && socket && socket.connected) emit(payload);
     else pending.push(payload);
@@ -333,13 +418,13 @@
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var text = input.value.trim();
-    if (!text) {
+    var typed = input.value.trim();
+    if (!typed) {
       input.focus();
       return;
     }
     input.value = "";
-    send(text, text);
+    send(typed, typed);
   });
 
   // ---- start: styles first, then the widget with the transcript so far ----
@@ -349,6 +434,7 @@
     });
     transcript.forEach(function (e) {
       e.buttons = cleanButtons(e.buttons);
+      if (!known(e.lang)) delete e.lang;
       render(e);
     });
     document.body.appendChild(root);
