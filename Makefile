@@ -141,7 +141,7 @@ test: $(MODEL)
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
 	  --out var/results
-	$(PY) -m pytest tests -q
+	$(PY) -m pytest tests -q --durations=15
 
 # Deletes conversations nobody has written in for DAYS days, and prints how many.
 purge: $(VENV)/.installed

@@ -16,11 +16,6 @@ CRISIS_INTENT = "crisis_self_harm"
 EMERGENCY_INTENT = "emergency_now"
 OTHER_LANGUAGE_INTENT = "other_language"
 CHOOSE_LANGUAGE_INTENT = "choose_language"
-# What the assistant can already do in Spanish: answer these readings of a Spanish message.
-# Anything else in Spanish (a denial story, the eligibility check) gets other_language, whose
-# Spanish reply says what it can do in Spanish and gives the Help Center, which speaks Spanish.
-SPANISH_READY_INTENTS = frozenset({"faq", "greet", "goodbye", "thank", "out_of_scope",
-                                   "medical_question", "human_handoff", CHOOSE_LANGUAGE_INTENT})
 SPANISH = "_es"
 SAFETY_INTENTS = frozenset({CRISIS_INTENT, EMERGENCY_INTENT})
 # The classifier's safety intent, ranked first with the confidence any intent needs (config.yml's
@@ -68,7 +63,7 @@ def winning_intent(text: str, ranking: Sequence[Tuple[str, float]]) -> Optional[
 
     Order: a language chosen in so many words ("Español"); a crisis or emergency in so many
     words; the classifier's own safety intent when it ranks first (in the message's language);
-    a Spanish message the assistant cannot yet handle in Spanish; another language."""
+    another language (not Spanish, which the assistant speaks)."""
     if chosen_language(text):
         return CHOOSE_LANGUAGE_INTENT, 1.0
     pattern = priority_intent(text)
@@ -80,8 +75,7 @@ def winning_intent(text: str, ranking: Sequence[Tuple[str, float]]) -> Optional[
             return in_language(name, text), 1.0
     language = message_language(text)
     if language == SPANISH_CODE:
-        ready = bool(ranking) and ranking[0][0] in SPANISH_READY_INTENTS
-        return None if ready else (OTHER_LANGUAGE_INTENT, 1.0)
+        return None  # the whole assistant speaks Spanish: the Spanish reader's reading stands
     if pattern is not None and language != ENGLISH:
         return pattern, 1.0
     return None

@@ -81,9 +81,9 @@ def route_of(parse: Dict[str, Any]) -> str:
     return ROUTE_BY_INTENT.get(intent, intent)
 
 
-def stored_answer(slot: str, text: str, parse: Dict[str, Any]) -> Optional[str]:
+def stored_answer(slot: str, text: str, parse: Dict[str, Any], language: str = "en") -> Optional[str]:
     """What the form stores for `slot` when `text` answers its question."""
-    tracker = Tracker("heldout", {"requested_slot": slot}, parse, [], False, None,
+    tracker = Tracker("heldout", {"requested_slot": slot, "language": language}, parse, [], False, None,
                       {"name": "eligibility_form"}, "action_listen")
     result = ValidateEligibilityForm()._validate(slot, text, CollectingDispatcher(), tracker)
     return result.get(slot)
@@ -118,11 +118,13 @@ class Score:
         return f"{self.name}: {self.right}/{self.total} = {self.rate:.3f}"
 
 
-def score_answers(parser: Parser) -> Score:
+def score_answers(parser: Parser, spanish: bool = False) -> Score:
     today = today_in_california()
-    score = Score("typed answers to the check's questions")
-    for case in load("answers.yml"):
-        got = stored_answer(case["slot"], case["text"], parser.parse(case["text"]))
+    score = Score("Spanish typed answers to the check's questions" if spanish
+                  else "typed answers to the check's questions")
+    for case in load("es_answers.yml" if spanish else "answers.yml"):
+        got = stored_answer(case["slot"], case["text"], parser.parse(case["text"]),
+                            "es" if spanish else "en")
         wanted = expected_answer(case, today)
         score.add(got == wanted, f"[{case['slot']}] {case['text']}", wanted, str(got))
     return score
@@ -171,20 +173,17 @@ def score_first_messages(parser: Parser) -> Tuple[Score, Counter]:
     return score, confusion
 
 
-# What a Spanish first message gets today: FAQ answers, small talk and safety lines in Spanish;
-# a denial, an urgent problem or the check give the Spanish "call the Help Center" reply
-# (other_language), until the eligibility check speaks Spanish.
+# What a Spanish first message must get: the same paths as in English, in Spanish.
 SPANISH_ROUTE_INTENTS = {
     "greet": {"greet"}, "goodbye": {"goodbye"}, "thank": {"thank"},
     "out_of_scope": {"out_of_scope"}, "medical_question": {"medical_question"},
     "crisis": {"crisis_self_harm_es"}, "emergency": {"emergency_now_es"},
-    "denial": {"other_language"}, "urgent": {"other_language"}, "check": {"other_language"},
+    "denial": {"describe_denial", "check_eligibility"},
+    "urgent": {"describe_urgent_problem", "describe_denial"},
+    "check": {"check_eligibility", "describe_denial"},
 }
-# What the classifier understood (before the override that holds back unready paths).
-SPANISH_READING = {"denial": {"describe_denial", "check_eligibility"},
-                   "urgent": {"describe_urgent_problem", "describe_denial"},
-                   "check": {"check_eligibility", "describe_denial"},
-                   "crisis": {"crisis_self_harm", "crisis_self_harm_es"},
+# What the classifier understood (a crisis read in the wrong language is still understood).
+SPANISH_READING = {"crisis": {"crisis_self_harm", "crisis_self_harm_es"},
                    "emergency": {"emergency_now", "emergency_now_es"}}
 
 
@@ -193,7 +192,7 @@ def score_spanish_first_messages(parser: Parser) -> Dict[str, Score]:
     from bot.nlu.conversation_language import SPANISH, message_language
 
     answered = Score("Spanish first messages given the right Spanish reply")
-    understood = Score("Spanish first messages understood (classifier, before holding back)")
+    understood = Score("Spanish first messages understood (whatever the language of the reply)")
     tagged = Score("Spanish first messages that keep or switch the conversation to Spanish")
     for case in load("es_first_messages.yml"):
         parse = parser.parse(case["text"])
@@ -207,10 +206,8 @@ def score_spanish_first_messages(parser: Parser) -> Dict[str, Score]:
             understood.add(ok, case["text"], case["topic"], str(got))
         else:
             answered.add(intent in SPANISH_ROUTE_INTENTS[route], case["text"], route, intent)
-            ranking = [r.get("name") for r in parse.get("intent_ranking") or []]
-            reading = ranking[1] if intent == "other_language" and len(ranking) > 1 else intent
             wanted = SPANISH_READING.get(route, SPANISH_ROUTE_INTENTS[route])
-            understood.add(reading in wanted, case["text"], route, str(reading))
+            understood.add(intent in wanted, case["text"], route, intent)
         tagged.add(message_language(case["text"]) in (SPANISH, None), case["text"], "es/none",
                    str(message_language(case["text"])))
     return {"answered": answered, "understood": understood, "tagged": tagged}
@@ -233,9 +230,10 @@ def main() -> None:
     safety = score_safety(parser)
     first, _ = score_first_messages(parser)
     spanish = score_spanish_first_messages(parser)
+    spanish_answers = score_answers(parser, spanish=True)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
                   safety["unlined"], first, spanish["answered"], spanish["understood"],
-                  spanish["tagged"]]))
+                  spanish["tagged"], spanish_answers]))
 
 
 if __name__ == "__main__":

@@ -75,6 +75,8 @@ def test_labels_and_metadata():
     # in Spanish, the Spanish line; another language otherwise
     ("ya no quiero vivir", [("other_language", 0.9)], ("crisis_self_harm_es", 1.0)),
     ("Мне отказали в лечении", [("greet", 0.5)], ("other_language", 1.0)),
+    # a Spanish denial keeps its reading: the whole assistant speaks Spanish
+    ("Kaiser negó mi cirugía de la rodilla", [("describe_denial", 0.9)], None),
     ("hello", [("greet", 0.99)], None),
 ])
 def test_winning_intent(text, ranking, expected):
