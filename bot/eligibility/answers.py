@@ -30,6 +30,12 @@ FALLBACK_INTENT = "nlu_fallback"
 # A yes/no question expects a yes, a no or "not sure": the answer intent ranked highest among the
 # classifier's top few is taken, even when a topic like "faq" leads ("no, it's just a bill").
 ANSWER_WINDOW = 3
+# A reply the model reads first and clearly as one of these is not an answer, whatever comes
+# second: "thanks" (thank 0.99, affirm 0.003) is not a yes, "gracias" (deny 0.009) not a no,
+# "wait" (hold_on 0.60, deny 0.25) not a no. The form answers it, then asks again. A reply
+# that also says "not sure" in so many words ("déjame buscar... no sé") is still read.
+INTERJECTIONS = frozenset({"thank", "hold_on", "human_handoff", "case_status"})
+CLEARLY_INTERJECTION = 0.5
 
 
 # A narrow fallback when the model names no answer: a reply that opens with a bare yes or no
@@ -49,6 +55,9 @@ def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") ->
     opens with a bare "yes" or "no" counts.
     """
     window = [(name, p) for name, p in ranking if name != FALLBACK_INTENT][:ANSWER_WINDOW]
+    if (window and window[0][0] in INTERJECTIONS and window[0][1] >= CLEARLY_INTERJECTION
+            and not looks_unsure(text)):
+        return None
     leading = _LEADING_ANSWER.match(text)
     opens_with = ("yes" if leading.group(1) else "no") if leading else None
     for name, confidence in window:
@@ -268,12 +277,13 @@ def last_date_in(text: str, today: date) -> Optional[date]:
 
 def mentions_decision(text: str) -> bool:
     """Does a correction talk about the plan's decision (vs the grievance)?"""
-    return re.search(r"decision|decided|denial\s+letter|letter|answered|respon|repl", text, re.I) is not None
+    return re.search(r"decision|decided|denial\s+letter|letter|answered|respon|repl"
+                     r"|decisi[oó]n|carta|contest", text, re.I) is not None
 
 
 def mentions_grievance(text: str) -> bool:
     """Does a correction talk about when the grievance was filed?"""
-    return re.search(r"grievance|appeal|filed|complain", text, re.I) is not None
+    return re.search(r"grievance|appeal|filed|complain|queja|apel", text, re.I) is not None
 
 
 # How sure the model must be of the appeal stage it read in a first message before the check

@@ -71,7 +71,8 @@ def _date_correction(text: str, today: date, said: Optional[Answer]) -> Optional
     A reply that agrees and gives no date ("yes, that's what the letter said") changes nothing.
     """
     slot = ("decision_date" if answers.mentions_decision(text)
-            else "grievance_date" if answers.mentions_grievance(text) and re.search(r"\b(when|date|on|in|ago)\b", text, re.I)
+            else "grievance_date" if answers.mentions_grievance(text)
+            and re.search(r"\b(when|date|on|in|ago|cu[aá]ndo|fecha|el|en|hace)\b", text, re.I)
             else None)
     if slot is None:
         return None

@@ -26,6 +26,8 @@ TODAY = date(2026, 11, 29)
     ([("describe_denial", 0.9)], "urgent", None),
     ([("describe_urgent_problem", 0.8)], "urgent", "yes"),
     ([], "urgent", None),
+    ([("thank", 0.99), ("affirm", 0.003)], "filed_grievance", None),  # "thanks" is not a yes
+    ([("hold_on", 0.6), ("deny", 0.25)], "urgent", None),  # "wait" is not a no
 ])
 def test_polarity_comes_from_the_classifier(ranking, slot, expected):
     assert polarity(slot, ranking) == expected
