@@ -1,8 +1,8 @@
 """Spanish over REST, through the real Rasa server and action server (issue 10, first part).
 
-What the assistant does in Spanish today: FAQ answers, small talk, the safety lines, choosing
-the language, and for a person's own case (a denial, the check) a Spanish reply that says so and
-gives the Help Center, which speaks Spanish. English conversations are unchanged.
+What the assistant does in Spanish: FAQ answers, small talk, the safety lines, choosing the
+language, a person's own case (a denial, the check: test_spanish_conversations.py). English
+conversations are unchanged; other languages get the Help Center, which helps in many.
 """
 from __future__ import annotations
 
@@ -48,10 +48,18 @@ def test_a_spanish_question_is_answered_in_spanish(bot, sender, message, topic):
     assert english(f"utter_{topic}") not in reply
 
 
-def test_a_persons_own_case_in_spanish_gets_the_help_center_in_spanish(bot, sender):
+def test_a_persons_own_case_in_spanish_gets_its_path_in_spanish(bot, sender):
+    """Once only the Help Center number; the check now speaks Spanish (see
+    test_spanish_conversations.py for whole conversations)."""
     reply = bot.say(sender(), "Kaiser negó mi cirugía de la rodilla, qué puedo hacer")
-    assert spanish("utter_other_language") in reply
-    assert HC in reply and "en español" in reply
+    assert spanish("utter_other_language") not in reply
+    assert "queja formal (grievance)" in reply and HC in reply
+    assert "Sí, revisar mi caso" in reply
+
+
+def test_another_language_still_gets_the_help_center(bot, sender):
+    reply = bot.say(sender(), "我需要有人帮我看看这张医院的账单")
+    assert HC in reply
 
 
 def test_choosing_a_language_and_switching_back(bot, sender):
