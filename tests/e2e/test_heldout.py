@@ -15,12 +15,12 @@ from tests.heldout.scoring import (MODEL, Parser, report, score_answers, score_f
                                    score_safety, score_spanish_first_messages)
 
 TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-           "spanish": 1.0, "first": 0.95, "es_answered": 0.95, "es_tagged": 1.0}
+           "spanish": 1.0, "first": 0.95, "es_answered": 0.95, "es_tagged": 1.0, "es_answers": 0.97}
 # Safety as the person sees it meets its target: every true message gets 911/988 (84/85 from
 # the classifier, the last from the unclear-message net) and 3/189 near-misses get a line.
-# Spanish first messages (issue 10) are far from their target: 0.765 measured.
+# Spanish (issue 10) is far from its targets: first messages 0.770, typed answers 0.824 measured.
 FLOORS = {"answers": 0.97, "caught": 0.98, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-          "spanish": 1.0, "first": 0.95, "es_answered": 0.76, "es_tagged": 1.0}
+          "spanish": 1.0, "first": 0.95, "es_answered": 0.76, "es_tagged": 1.0, "es_answers": 0.81}
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +56,7 @@ def test_spanish_first_messages(parser: Parser) -> None:
     scores = score_spanish_first_messages(parser)
     check("es_answered", scores["answered"])
     check("es_tagged", scores["tagged"])
+
+
+def test_spanish_typed_answers(parser: Parser) -> None:
+    check("es_answers", score_answers(parser, spanish=True))
