@@ -16,6 +16,7 @@ import pytest
 
 from bot.domain.contacts import line
 from bot.eligibility.questions import QUESTIONS
+from bot.nlu.conversation_language import message_language
 from bot.run.launcher import HOST, ROOT, stop
 from tests.e2e.servers import Bot, free_port, running_bot
 from tests.browser.harness import TcpProxy, start_web_app
@@ -391,6 +392,70 @@ def test_a_lost_connection_shows_the_number_and_reconnects(site, page):
     expect(notice(page)).to_be_empty()
     say(page, "is an imr free", "free")
     assert conversation_of(page) == conversation
+
+
+# --- The widget follows the conversation's language -----------------------------------------
+# The socketio channel (bot/channels/socketio.py) puts the conversation's language on each bot
+# message; the widget then switches its own texts and sets `lang` on its root and on each bot
+# message, so screen readers pronounce them in the right language. In this module so it shares
+# its servers (module-scoped fixtures): a module of its own started a second set, about 30 s.
+
+SPANISH_QUESTION = "¿Qué es una revisión médica independiente?"
+WIDGET_ROOT = "#dmhc-chat"
+BOT_MESSAGES = ".dmhc-chat__msg--bot"
+
+
+def widget_texts_are(page, language: str, placeholder: str, label: str, title: str,
+                     close: str) -> None:
+    expect(page.locator(WIDGET_ROOT)).to_have_attribute("lang", language)
+    expect(page.locator(".dmhc-chat__input")).to_have_attribute("placeholder", placeholder)
+    expect(page.get_by_label(label, exact=True)).to_be_visible()
+    expect(page.get_by_role("dialog", name=title)).to_be_visible()
+    expect(page.get_by_role("button", name=close, exact=True)).to_be_visible()
+
+
+def spanish(page) -> None:
+    widget_texts_are(page, "es", "Escriba su pregunta", "Su mensaje",
+                     "Asistente del Centro de Ayuda del DMHC", "Cerrar el chat")
+
+
+def english(page) -> None:
+    widget_texts_are(page, "en", "Type your question", "Your message",
+                     "DMHC Help Center assistant", "Close chat")
+
+
+def launcher_is(page, name: str) -> None:
+    """Close the panel, check the launcher's accessible name, open the panel again."""
+    page.locator(".dmhc-chat__close").click()
+    launcher = page.get_by_role("button", name=name, exact=True)
+    expect(launcher).to_be_visible()
+    launcher.click()
+    expect(page.locator(".dmhc-chat__input")).to_be_focused()
+
+
+def test_a_typed_spanish_question_switches_the_widget_and_english_switches_it_back(site, page):
+    open_widget(page, site.url)
+    english(page)
+
+    reply = say(page, SPANISH_QUESTION, "")  # the first bot message after the question
+    assert message_language(reply) == "es", reply
+    expect(page.locator(BOT_MESSAGES).last).to_have_attribute("lang", "es")
+    spanish(page)
+    launcher_is(page, "Chatear con nosotros")
+
+    # A reload keeps the language, and each message keeps its own.
+    page.reload()
+    spanish(page)
+    expect(page.locator(BOT_MESSAGES).last).to_have_attribute("lang", "es")
+
+    say(page, "Español", "seguimos en español")  # offers the "English" button
+    click(page, "English", "continue in English")
+    expect(page.locator(BOT_MESSAGES).last).to_have_attribute("lang", "en")
+    english(page)
+    launcher_is(page, "Chat with us")
+    # The Spanish answers stay marked as Spanish.
+    langs = page.locator(BOT_MESSAGES).evaluate_all("ms => ms.map(m => m.lang)")
+    assert langs[0] == "es" and langs[-1] == "en", langs
 
 
 def test_zz_rasa_down_shows_the_help_center_number(site, page):

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Set
+from typing import Dict, FrozenSet, List, Set
 
 import pytest
 import yaml
@@ -39,16 +41,27 @@ def normalize(text: str) -> str:
 
 
 def near_copies(text: str, examples: Set[str], ratio: float = 0.85) -> List[str]:
-    """Training examples equal or nearly equal to text (difflib ratio), with difflib's cheap
-    upper bounds tried first so thousands of pairs stay fast."""
+    """Training examples equal or nearly equal to text (difflib ratio). Only examples whose
+    length allows that ratio are compared (2*min/(sum) >= ratio), then difflib's cheap upper
+    bounds, so thousands of pairs stay fast."""
     matcher = difflib.SequenceMatcher(None, b=text)  # b is cached by difflib
+    low, high = len(text) * ratio / (2 - ratio), len(text) * (2 - ratio) / ratio
+    by_length = _by_length(frozenset(examples))
     close = []
-    for example in examples:
-        matcher.set_seq1(example)
-        if (matcher.real_quick_ratio() >= ratio and matcher.quick_ratio() >= ratio
-                and matcher.ratio() >= ratio):
-            close.append(example)
+    for length in range(int(low), int(high) + 1):
+        for example in by_length.get(length, ()):
+            matcher.set_seq1(example)
+            if matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio:
+                close.append(example)
     return close
+
+
+@lru_cache(maxsize=4)
+def _by_length(examples: FrozenSet[str]) -> Dict[int, List[str]]:
+    grouped: Dict[int, List[str]] = defaultdict(list)
+    for example in examples:
+        grouped[len(example)].append(example)
+    return grouped
 
 
 @pytest.mark.parametrize("intent", sorted(EXAMPLES))
