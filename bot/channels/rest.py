@@ -23,7 +23,8 @@ from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
 from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
-from bot.channels.sms_format import SMS_SENDER_PREFIX
+from bot.channels.sms_format import SMS_SENDER_PREFIX, in_language
+from bot.nlu.conversation_language import message_language
 from bot.channels.widget_sessions import CONVERSATION_PREFIX as WIDGET_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -113,7 +114,10 @@ class GuardedRestInput(InputChannel):
                                      headers={"Retry-After": "5"})
             verdict = check_message(fields["message"], self.allowed_payloads)
             if verdict.reply is not None:
-                return response.json([bot_reply(sender, verdict.reply)])
+                # in the language of the message when it is clearly Spanish (the first 500
+                # characters decide: a huge message is answered "too long" either way)
+                language = message_language(str(fields["message"] or "")[:500])
+                return response.json([bot_reply(sender, in_language(verdict.reply, language))])
             return response.json(await self._ask_bot(on_new_message, sender, verdict.text or ""))
 
         return webhook

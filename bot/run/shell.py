@@ -17,6 +17,8 @@ from typing import Any, Dict, List
 
 from bot.run.launcher import HOST, ROOT, Settings, start_action_server, stop, wait_until_ready
 from bot.channels.message_guard import check_message, domain_payloads
+from bot.channels.sms_format import in_language
+from bot.nlu.conversation_language import message_language
 from bot.nlu.parse_data import faq_response
 
 QUIT = {"/quit", "/exit", "quit", "exit"}
@@ -75,7 +77,8 @@ async def chat(settings: Settings, debug: bool) -> None:
             text = buttons[int(text) - 1]["payload"]
         verdict = check_message(text, allowed)
         if verdict.reply is not None:
-            print(f"Bot: {verdict.reply}", flush=True)
+            language = message_language(text[:500])
+            print(f"Bot: {in_language(verdict.reply, language)}", flush=True)
             continue
         if debug:
             parse = await agent.parse_message(verdict.text or "")

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.channels.message_guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
+from bot.channels.sms_format import in_language
 from bot.domain.contacts import line
 from bot.domain.topics import TOPICS_ES
 
@@ -84,3 +86,9 @@ def test_sms_style_keywords_choose_the_language(bot, sender):
 def test_spanish_crisis_gets_988_in_spanish(bot, sender):
     first = bot.send(sender(), "ya no quiero vivir")[0]["text"]
     assert "988" in first and "español" in first.lower()
+
+
+def test_a_too_long_spanish_message_is_told_so_in_spanish(bot, sender):
+    story = "Kaiser negó la cirugía de mi mamá y no sabemos qué hacer con la carta. "
+    reply = bot.say(sender(), story * (MAX_MESSAGE_CHARS // len(story) + 1))
+    assert reply == in_language(TOO_LONG_REPLY, "es") != TOO_LONG_REPLY
