@@ -49,7 +49,8 @@ _LABELS = {
 _ANSWER_WORDS = {"yes": "yes", "no": "no", "unsure": "not sure"}
 
 
-def _date(value: Any) -> Optional[date]:
+def stored_date(value: Any) -> Optional[date]:
+    """A date slot's value as a date (None when unset, "not sure" or not a date)."""
     if not value or value == UNKNOWN_DATE:
         return None
     try:
@@ -58,7 +59,8 @@ def _date(value: Any) -> Optional[date]:
         return None
 
 
-def _enum(kind: Any, value: Any) -> Any:
+def stored_enum(kind: Any, value: Any) -> Any:
+    """A slot's value as the enum `kind` (None when unset or not one of its values)."""
     try:
         return kind(value) if value else None
     except ValueError:
@@ -68,11 +70,11 @@ def _enum(kind: Any, value: Any) -> Any:
 def is_stored_value(slot: str, value: Any) -> bool:
     """Is value already in the slot's stored form (enum value, yes/no/unsure, ISO date)?"""
     if slot == "coverage":
-        return _enum(Coverage, value) is not None
+        return stored_enum(Coverage, value) is not None
     if slot == "problem":
-        return _enum(Problem, value) is not None
+        return stored_enum(Problem, value) is not None
     if slot.endswith("_date"):
-        return value == UNKNOWN_DATE or _date(value) is not None
+        return value == UNKNOWN_DATE or stored_date(value) is not None
     return value in ("yes", "no", "unsure")
 
 
@@ -81,11 +83,11 @@ def case_from_slots(slots: Mapping[str, Any], emergency_now: bool = False) -> Ca
     yes_no = {k: slots.get(k) if slots.get(k) in ("yes", "no", "unsure") else None
               for k in ("urgent", "serious_condition", "state_hearing", "filed_grievance", "plan_answered")}
     return Case(
-        coverage=_enum(Coverage, slots.get("coverage")),
-        problem=_enum(Problem, slots.get("problem")),
+        coverage=stored_enum(Coverage, slots.get("coverage")),
+        problem=stored_enum(Problem, slots.get("problem")),
         emergency_now=emergency_now,
-        grievance_date=_date(slots.get("grievance_date")),
-        decision_date=_date(slots.get("decision_date")),
+        grievance_date=stored_date(slots.get("grievance_date")),
+        decision_date=stored_date(slots.get("decision_date")),
         grievance_date_unknown=slots.get("grievance_date") == UNKNOWN_DATE,
         decision_date_unknown=slots.get("decision_date") == UNKNOWN_DATE,
         **yes_no,
@@ -95,11 +97,11 @@ def case_from_slots(slots: Mapping[str, Any], emergency_now: bool = False) -> Ca
 def describe(slot: str, value: Any) -> str:
     """An answer in words, for the summary ("Your coverage: a Medi-Cal managed care plan")."""
     if slot == "coverage":
-        words = _COVERAGE_NAMES.get(_enum(Coverage, value), str(value))
+        words = _COVERAGE_NAMES.get(stored_enum(Coverage, value), str(value))
     elif slot == "problem":
-        words = _PROBLEM_NAMES.get(_enum(Problem, value), str(value))
+        words = _PROBLEM_NAMES.get(stored_enum(Problem, value), str(value))
     elif slot.endswith("_date"):
-        parsed = _date(value)
+        parsed = stored_date(value)
         words = say_date(parsed) if parsed else "not sure"
     else:
         words = _ANSWER_WORDS.get(str(value), str(value))

@@ -6,8 +6,7 @@ be said in Spanish.
 """
 from __future__ import annotations
 
-from datetime import date
-from typing import Any, Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping
 
 from bot.domain.dates import say_date
 from bot.eligibility import slots
@@ -48,31 +47,17 @@ ANSWER_WORDS: Dict[str, str] = {"yes": "sí", "no": "no", "unsure": "no está se
 UNKNOWN_DATE_WORDS = "no está seguro"
 
 
-def _date(value: Any) -> Optional[date]:
-    try:
-        return date.fromisoformat(str(value)) if value and value != slots.UNKNOWN_DATE else None
-    except ValueError:
-        return None
-
-
-def _enum(kind: Any, value: Any) -> Any:
-    try:
-        return kind(value) if value else None
-    except ValueError:
-        return None
-
-
 def describe(slot: str, value: Any, language: str = "en") -> str:
     """An answer in words ("Your coverage: a Medi-Cal managed care plan" /
     "Su cobertura: un plan de atención administrada de Medi-Cal")."""
     if language != "es":
         return slots.describe(slot, value)
     if slot == "coverage":
-        words = COVERAGE_NAMES.get(_enum(Coverage, value), str(value))
+        words = COVERAGE_NAMES.get(slots.stored_enum(Coverage, value), str(value))
     elif slot == "problem":
-        words = PROBLEM_NAMES.get(_enum(Problem, value), str(value))
+        words = PROBLEM_NAMES.get(slots.stored_enum(Problem, value), str(value))
     elif slot.endswith("_date"):
-        day = _date(value)
+        day = slots.stored_date(value)
         words = say_date(day, "es") if day else UNKNOWN_DATE_WORDS
     else:
         words = ANSWER_WORDS.get(str(value), str(value))

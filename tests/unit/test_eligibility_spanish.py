@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Iterator, List, Tuple
+from typing import List, Tuple
 
 import pytest
 
@@ -22,10 +22,11 @@ from bot.eligibility import texts_es as ES
 from bot.eligibility.outcome_es import (DATED_FUNCTIONS, Untranslated, constant_names, dated_calls, fixed_pairs,
                                         lower_first, spanish_outcome, text_pairs)
 from bot.eligibility.result import ANYTHING_ELSE, MAX_MESSAGES, RESULT_WORDS, phone_name, result_messages
-from bot.eligibility.rules import Case, Coverage, Problem, case_summary, decide, next_question
+from bot.eligibility.rules import Case, Coverage, Problem, case_summary, decide
 from bot.nlu.conversation_language import SPANISH, message_language
+from tests.unit.test_eligibility import dmhc, medi_cal
+from tests.unit.test_eligibility_texts import CASES, TODAY
 
-TODAY = date(2026, 11, 29)
 ROOT = Path(__file__).resolve().parents[2]
 DIGITS = re.compile(r"\d+")
 ENGLISH_MONTHS = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|"
@@ -39,44 +40,11 @@ def digits(text: str) -> Counter:
     return Counter(DIGITS.findall(text))
 
 
-# --------------------------------------------------------------- every case the questions reach
-
-_ANSWERS = {
-    "coverage": list(Coverage), "problem": list(Problem), "urgent": ["yes", "no", "unsure"],
-    "serious_condition": ["yes", "no", "unsure"], "state_hearing": ["yes", "no", "unsure"],
-    "filed_grievance": ["yes", "no", "unsure"], "plan_answered": ["yes", "no", "unsure"],
-    "grievance_date": [TODAY - timedelta(5), TODAY - timedelta(40), None],
-    "decision_date": [date(2026, 11, 20), date(2026, 10, 1), date(2026, 7, 1), date(2026, 3, 1), None],
-}
-
-
-def reachable(case: Case = Case()) -> Iterator[Case]:
-    field = next_question(case)
-    if field is None:
-        yield case
-        return
-    for value in _ANSWERS[field]:
-        if value is None:
-            yield from reachable(replace(case, **{f"{field}_unknown": True}))
-        else:
-            yield from reachable(replace(case, **{field: value}))
-
-
-CASES = list(reachable()) + [Case(), Case(emergency_now=True)]
-
+# ---------------- every case the questions reach: CASES, the walk of tests/unit/test_eligibility_texts.py
 
 def case_id(case: Case) -> str:
     return f"{case.coverage}-{case.problem}-{case.urgent}-{case.filed_grievance}-{case.plan_answered}"
 
-
-def dmhc(**kw) -> Case:
-    base = dict(coverage=Coverage.DMHC, problem=Problem.NOT_NECESSARY, urgent="no", filed_grievance="yes")
-    base.update(kw)
-    return Case(**base)
-
-
-def medi_cal(**kw) -> Case:
-    return dmhc(**{"coverage": Coverage.MEDI_CAL_MANAGED, "state_hearing": "no", **kw})
 
 
 def spanish(case: Case) -> str:
