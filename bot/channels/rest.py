@@ -23,7 +23,8 @@ from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
 from bot.channels.rate_limit import ChannelLimits, client_address
 from bot.rasa_setup import configure as configure_rasa
 from bot.channels.message_guard import check_message, domain_payloads
-from bot.channels.sms_format import SMS_SENDER_PREFIX, in_language
+from bot.channels.notices import in_language
+from bot.channels.sms_format import SMS_SENDER_PREFIX
 from bot.nlu.conversation_language import message_language
 from bot.channels.widget_sessions import CONVERSATION_PREFIX as WIDGET_PREFIX
 

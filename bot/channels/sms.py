@@ -51,7 +51,7 @@ from twilio.base.exceptions import TwilioRestException
 from twilio.http.http_client import TwilioHttpClient
 from twilio.request_validator import RequestValidator
 
-from bot.channels import sms_format
+from bot.channels import notices, sms_format
 from bot.channels.limits import (MAX_FORM_FIELDS, SEND_SECONDS, SENDER_RATE, finished_in_time,
                                  limit_request_bodies)
 from bot.channels.rate_limit import Rate, RateLimiter
@@ -85,7 +85,7 @@ def notice_language(text: Text, events: List[Dict[str, Any]]) -> Text:
     """The language of a notice answering `text`: the message's own when it is clearly English
     or Spanish (as the dialogue would switch to it), else the conversation's, else English."""
     own = message_language(text[:MAX_MESSAGE_CHARS])  # a huge message: its start is enough
-    return own or sms_format.conversation_language(events) or sms_format.ENGLISH
+    return own or notices.conversation_language(events) or notices.ENGLISH
 
 
 class SeenMessages:
@@ -328,7 +328,7 @@ class SmsInput(TwilioInput):
             logger.info("sms: a message delivered twice was handled once")
             return
         payload = sms_format.chosen_payload(body, sms_format.latest_buttons(events))
-        output.language = sms_format.conversation_language(events)
+        output.language = notices.conversation_language(events)
         if payload is not None:  # the bot's own button: sent as it is, like a tap on the web
             text = payload
         else:
@@ -336,12 +336,12 @@ class SmsInput(TwilioInput):
             has_media = (form.first("NumMedia") or "0").strip() not in ("", "0")
             if not body.strip() and has_media:
                 await output.send_text_message(sender,
-                                               sms_format.in_language(NO_WORDS_REPLY, language))
+                                               notices.in_language(NO_WORDS_REPLY, language))
                 return
             verdict = check_message(body, self.allowed_payloads)
             if verdict.reply is not None:
                 await output.send_text_message(sender,
-                                               sms_format.in_language(verdict.reply, language))
+                                               notices.in_language(verdict.reply, language))
                 return
             text = verdict.text or ""
         message_id = message_sid or uuid.uuid4().hex  # Rasa makes one up too when there is none
@@ -360,14 +360,14 @@ class SmsInput(TwilioInput):
                 if any(e.get("event") == "user" and e.get("message_id") == message_id
                        for e in after):  # the turn was saved (the action server is down, say):
                     # the dialogue's own reading of the language counts
-                    language = sms_format.conversation_language(after) or sms_format.ENGLISH
-            await output.send_text_message(sender, sms_format.in_language(NO_REPLY_TEXT, language))
+                    language = notices.conversation_language(after) or notices.ENGLISH
+            await output.send_text_message(sender, notices.in_language(NO_REPLY_TEXT, language))
 
     async def _wait_notice(self, request: Request, output: SmsOutput, sender: Text,
                            body: Text) -> None:
         """"Please wait", in the language of the message or the conversation."""
         language = notice_language(body, await self._events(request, sender))
-        await output.send_text_message(sender, sms_format.in_language(WAIT_TEXT, language))
+        await output.send_text_message(sender, notices.in_language(WAIT_TEXT, language))
 
     @staticmethod
     async def _events(request: Request, sender: Text) -> List[Dict[str, Any]]:

@@ -18,7 +18,7 @@ Compared with Rasa's SocketIOInput it:
 - tells the widget the conversation's language: each message it emits carries `"language": "en"`
   or `"es"`, the `language` slot as the tracker store holds it once the turn is over (so a turn's
   messages are held until then, and go out together), and its own notices (please wait, empty
-  message, no answer) are in Spanish in a Spanish conversation (bot/channels/sms_format.py); when
+  message, no answer) are in Spanish in a Spanish conversation (bot/channels/notices.py); when
   it cannot read the conversation (no tracker store) it says nothing about the language;
 - never logs message text.
 The channel keeps Rasa's name "socketio", so the path stays /socket.io and the events are the
@@ -41,7 +41,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from bot.channels import sms_format
+from bot.channels import notices
 from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
 from bot.channels.limits import (ADDRESS_RATE, SENDER_RATE, finished_in_time,
                                  limit_request_bodies)
@@ -58,7 +58,7 @@ DEFAULT_ORIGINS = ("http://127.0.0.1:8080", "http://localhost:8080")
 # dropped before it reaches the tracker store.
 METADATA_KEYS = frozenset({"language"})
 MAX_METADATA_VALUE_CHARS = 64
-LANGUAGES = (sms_format.ENGLISH, sms_format.SPANISH)
+LANGUAGES = (notices.ENGLISH, notices.SPANISH)
 # Conversations whose language this process remembers (for "please wait", which reads no store).
 REMEMBERED_LANGUAGES = 10_000
 _UNREADABLE = object()  # the tracker store failed
@@ -259,7 +259,7 @@ class WidgetSocketIOInput(SocketIOInput):
         """One of the channel's own notices, in the conversation's language when it is known."""
         if language not in LANGUAGES:
             return {"text": text}
-        return {"text": sms_format.in_language(text, language), "language": language}
+        return {"text": notices.in_language(text, language), "language": language}
 
     def _tracker_store(self) -> Any:
         agent = getattr(getattr(self.sanic_app, "ctx", None), "agent", None)
@@ -278,8 +278,8 @@ class WidgetSocketIOInput(SocketIOInput):
         when the store could not be read, the language last remembered."""
         if tracker is _UNREADABLE:
             return self.languages.get(conversation)
-        value = tracker.get_slot(sms_format.LANGUAGE_SLOT) if tracker is not None else None
-        language = value if value in LANGUAGES else sms_format.ENGLISH
+        value = tracker.get_slot(notices.LANGUAGE_SLOT) if tracker is not None else None
+        language = value if value in LANGUAGES else notices.ENGLISH
         self.languages[conversation] = language
         self.languages.move_to_end(conversation)
         while len(self.languages) > REMEMBERED_LANGUAGES:

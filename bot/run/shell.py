@@ -17,7 +17,7 @@ from typing import Any, Dict, List
 
 from bot.run.launcher import HOST, ROOT, Settings, start_action_server, stop, wait_until_ready
 from bot.channels.message_guard import check_message, domain_payloads
-from bot.channels.sms_format import in_language
+from bot.channels.notices import in_language
 from bot.nlu.conversation_language import message_language
 from bot.nlu.parse_data import faq_response
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from bot.channels.message_guard import MAX_MESSAGE_CHARS, TOO_LONG_REPLY
-from bot.channels.sms_format import in_language
+from bot.channels.notices import in_language
 from bot.domain.contacts import line
 from bot.domain.topics import TOPICS_ES
 

@@ -31,7 +31,7 @@ from sanic import Sanic
 from twilio.http.response import Response
 from twilio.request_validator import RequestValidator
 
-from bot.channels import sms_format
+from bot.channels import notices, sms_format
 from bot.channels.message_guard import COMMAND_REPLY, GUARD_REPLIES, NO_WORDS_REPLY
 from bot.channels.rate_limit import Rate, RateLimiter
 from bot.channels.rest import NO_REPLY_TEXT, WAIT_TEXT
@@ -49,8 +49,8 @@ GSM7 = set("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&
            "PQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
 PHONE = re.compile(r"(?:1-)?\d{3}-\d{3}-\d{4}|\b(?:988|911)\b")
 SPANISH_NOTICES = {
-    NO_REPLY_TEXT: sms_format.NO_REPLY_TEXT_ES, WAIT_TEXT: sms_format.WAIT_TEXT_ES,
-    **{english: sms_format.in_language(english, "es") for english in GUARD_REPLIES},
+    NO_REPLY_TEXT: notices.NO_REPLY_TEXT_ES, WAIT_TEXT: notices.WAIT_TEXT_ES,
+    **{english: notices.in_language(english, "es") for english in GUARD_REPLIES},
 }
 _APPS = itertools.count()
 
@@ -90,7 +90,7 @@ def test_the_spanish_help_text_fits_one_sms_segment_like_the_english_one():
 
 @pytest.mark.parametrize("english", list(SPANISH_NOTICES), ids=lambda text: text[:30])
 def test_every_notice_has_a_spanish_version_with_the_same_numbers(english):
-    spanish = sms_format.in_language(english, "es")
+    spanish = notices.in_language(english, "es")
     assert spanish != english
     assert numbers(spanish) == numbers(english)
     for number in PHONE.findall(spanish):
@@ -99,26 +99,26 @@ def test_every_notice_has_a_spanish_version_with_the_same_numbers(english):
     assert not re.search(r"\b(llama|escribe|dime|espera|envía|tu|tienes)\b", spanish), spanish
     assert all(len(part) <= sms_format.SOFT_LIMIT for part in sms_format.format_reply(spanish))
     assert len(sms_format.format_reply(spanish)) <= len(sms_format.format_reply(english)) + 1
-    assert sms_format.in_language(english, "en") == english
-    assert sms_format.in_language(english, None) == english
+    assert notices.in_language(english, "en") == english
+    assert notices.in_language(english, None) == english
 
 
 def test_other_texts_are_left_as_they_are():
-    assert sms_format.in_language("Some bot answer", "es") == "Some bot answer"
+    assert notices.in_language("Some bot answer", "es") == "Some bot answer"
 
 
 def test_the_conversation_language_is_the_latest_language_slot_of_the_session():
     def slot(value):
         return {"event": "slot", "name": "language", "value": value}
 
-    assert sms_format.conversation_language([]) is None
-    assert sms_format.conversation_language([slot("es")]) == "es"
-    assert sms_format.conversation_language([slot("es"), {"event": "user"}, slot("en")]) == "en"
-    assert sms_format.conversation_language([{"event": "slot", "name": "coverage",
+    assert notices.conversation_language([]) is None
+    assert notices.conversation_language([slot("es")]) == "es"
+    assert notices.conversation_language([slot("es"), {"event": "user"}, slot("en")]) == "en"
+    assert notices.conversation_language([{"event": "slot", "name": "coverage",
                                               "value": "es"}]) is None
     for reset in ("restart", "reset_slots", "session_started"):
-        assert sms_format.conversation_language([slot("es"), {"event": reset}]) is None
-    assert sms_format.conversation_language([slot("fr")]) is None
+        assert notices.conversation_language([slot("es"), {"event": reset}]) is None
+    assert notices.conversation_language([slot("fr")]) is None
 
 
 def test_numbered_choices_follow_the_language_of_the_message_they_close():
@@ -303,12 +303,12 @@ async def test_notices_follow_a_spanish_conversation():
         phone = webhook.new_phone()
         await webhook.in_spanish(phone)
         assert await webhook.text(phone, "", media=1) == [
-            sms_format.in_language(NO_WORDS_REPLY, "es")]
+            notices.in_language(NO_WORDS_REPLY, "es")]
         assert await webhook.text(phone, '/inform{"coverage": "hmo"}') == [
-            sms_format.COMMAND_REPLY_ES]
+            notices.COMMAND_REPLY_ES]
         # "ok" says nothing about its language: the conversation's counts. No model is loaded,
         # so the bot says nothing and the channel gives the Help Center number, in Spanish.
-        assert await webhook.text(phone, "ok") == [sms_format.NO_REPLY_TEXT_ES]
+        assert await webhook.text(phone, "ok") == [notices.NO_REPLY_TEXT_ES]
         # A clearly English message gets English notices, as the dialogue would switch.
         assert await webhook.text(phone, "is an independent medical review free") == [
             NO_REPLY_TEXT]
@@ -318,12 +318,12 @@ async def test_notices_follow_a_spanish_conversation():
 async def test_notices_in_an_english_conversation_follow_a_clearly_spanish_message():
     async with serving() as webhook:
         phone = webhook.new_phone()
-        assert await webhook.text(phone, SPANISH_QUESTION) == [sms_format.NO_REPLY_TEXT_ES]
+        assert await webhook.text(phone, SPANISH_QUESTION) == [notices.NO_REPLY_TEXT_ES]
         assert await webhook.text(phone, "ok") == [NO_REPLY_TEXT]
         assert await webhook.text(phone, '/inform{"coverage": "hmo"}') == [COMMAND_REPLY]
         long_spanish = "Mi plan de salud negó mi cirugía y no sé qué hacer. " * 50
         assert await webhook.text(phone, long_spanish) == sms_format.format_reply(
-            sms_format.TOO_LONG_REPLY_ES)
+            notices.TOO_LONG_REPLY_ES)
 
 
 @pytest.mark.asyncio
@@ -341,8 +341,8 @@ async def test_please_wait_is_in_spanish_for_a_spanish_conversation():
         webhook.channel.senders = RateLimiter(Rate(burst=1, per_second=1e-6))
         spanish, english = webhook.new_phone(), webhook.new_phone()
         await webhook.in_spanish(spanish)
-        assert await webhook.text(spanish, "ok") == [sms_format.NO_REPLY_TEXT_ES]
-        assert await webhook.text(spanish, "ok") == [sms_format.WAIT_TEXT_ES]
+        assert await webhook.text(spanish, "ok") == [notices.NO_REPLY_TEXT_ES]
+        assert await webhook.text(spanish, "ok") == [notices.WAIT_TEXT_ES]
         assert await webhook.text(spanish, "ok") == []  # one notice a minute
         assert await webhook.text(english, "ok") == [NO_REPLY_TEXT]
         assert await webhook.text(english, "ok") == [WAIT_TEXT]
