@@ -34,7 +34,7 @@ PYTHON310 ?= $(shell for p in python3.10 $$(pyenv root 2>/dev/null)/versions/3.1
                "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1 \
                && { echo "$$p"; break; }; done)
 
-.PHONY: help run run-scaled loadtest shell web test eval bench train validate clean nlu-report purge
+.PHONY: help run run-scaled loadtest shell web test eval bench train validate clean nlu-report purge imr-data
 
 help:
 	@echo "make run    - set up, train if needed, start the assistant on 127.0.0.1"
@@ -45,6 +45,7 @@ help:
 	@echo "make eval CASES=../shared/eval/faq_dev.yml - score a case file against the running bot"
 	@echo "make bench  - ours beside Rasa's starter bot: reply times, messages/s, memory -> reports/bench.md"
 	@echo "make nlu-report [FOLDS=5] - cross-validate intents and FAQ topics: tables, macro F1 in reports/nlu"
+	@echo "make imr-data [IMR_DATA=file.csv] - load the DMHC's IMR decisions (make run does it)"
 	@echo "make purge DAYS=N - delete conversations idle for N days (DATABASE_URL, else the SQLite store)"
 
 $(VENV)/.installed: requirements.lock requirements-nodeps.txt
@@ -75,7 +76,13 @@ $(MODEL): $(TRAIN_INPUTS)
 
 train: $(MODEL)
 
-run: $(MODEL)
+# The IMR decisions store (build/imr.sqlite) from IMR_DATA=<csv>, else the shipped early export
+# (bot/imr/source/). Rebuilt only when the file's sha256 changed; a bad file stops here with its
+# line and column, and the store is left as it was (bot/imr/loader.py).
+imr-data: $(VENV)/.installed
+	$(PY) -m bot.imr.loader
+
+run: $(MODEL) imr-data
 	$(PY) -m bot.run.launcher
 
 # Several Rasa processes on PostgreSQL (DATABASE_URL) and Redis (REDIS_URL) behind nginx; see
@@ -87,7 +94,7 @@ define install_nginx
 	  { echo "nginx is needed: apt-get install nginx-light (as root)"; $(1); }; fi
 endef
 
-run-scaled: $(MODEL)
+run-scaled: $(MODEL) imr-data
 	$(call install_nginx,exit 1)
 	$(PY) -m bot.run.scaled
 
@@ -96,7 +103,7 @@ run-scaled: $(MODEL)
 loadtest: $(VENV)/.installed
 	$(PY) -m bot.run.loadtest $(if $(KILL_PORT),--kill-port $(KILL_PORT),)
 
-shell: $(MODEL)
+shell: $(MODEL) imr-data
 	$(PY) -m bot.run.shell $(if $(DEBUG),--debug,)
 
 validate: $(VENV)/.installed
@@ -133,7 +140,7 @@ else
 endif
 
 # The widget's tests drive Debian's Chromium (tests/browser); installed when missing, as nginx.
-test: $(MODEL)
+test: $(MODEL) imr-data
 	$(call install_nginx,true)
 	@if [ ! -x /usr/bin/chromium ]; then echo "Installing Debian's chromium for the widget's tests"; \
 	  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || \
