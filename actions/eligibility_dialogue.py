@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import language_of
+from actions.imr_outcomes import offer_outcomes
 from bot.eligibility import answers
 from bot.domain.dates import today_in_california
 from bot.eligibility.dialogue_texts import confirm_buttons, confirm_summary
@@ -179,4 +180,4 @@ class ActionEligibilityResult(Action):
         outcome = decide(case, today_in_california())
         for text in result_messages(case, outcome, language_of(tracker)):
             dispatcher.utter_message(text=text)
-        return [SlotSet("confirm_answers", None)]
+        return [SlotSet("confirm_answers", None)] + offer_outcomes(dispatcher, tracker, outcome.route.value)

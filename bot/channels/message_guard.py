@@ -13,6 +13,8 @@ from typing import FrozenSet, Iterable, Optional
 import yaml
 
 from bot.domain.contacts import line
+from bot.imr.layout import AGE_RANGES
+from bot.imr.replies import age_payload
 from bot.nlu.safety import detect_crisis
 
 MAX_MESSAGE_CHARS = 2000
@@ -39,8 +41,10 @@ CRISIS_TOO_LONG_REPLY = (
     "If you are thinking about suicide or hurting yourself, please call or text "
     f"{line('crisis')} now to reach the Suicide & Crisis Lifeline. " + TOO_LONG_REPLY
 )
-# Payloads our own actions send, besides the buttons written in domain.yml.
-ACTION_PAYLOADS = frozenset({"/out_of_scope"})
+# Payloads our own actions send, besides the buttons written in domain.yml: the fallback's
+# "something else", and the IMR outcomes' offer and age buttons (actions/imr_outcomes.py).
+ACTION_PAYLOADS = frozenset({"/out_of_scope", "/imr_outcomes", "/deny"}
+                            | {age_payload(age) for age in AGE_RANGES})
 
 
 

@@ -12,15 +12,19 @@ from typing import Iterator
 import pytest
 
 from tests.heldout.scoring import (MODEL, Parser, report, score_answers, score_first_messages,
-                                   score_safety, score_spanish_first_messages)
+                                   score_imr_questions, score_safety, score_spanish_first_messages)
 
 TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-           "spanish": 1.0, "first": 0.95, "es_answered": 0.95, "es_tagged": 1.0, "es_answers": 0.97}
+           "spanish": 1.0, "first": 0.95, "es_answered": 0.95, "es_tagged": 1.0, "es_answers": 0.97,
+           "imr_asked": 0.95, "imr_others": 0.95}
 # Safety as the person sees it meets its target: every true message gets 911/988 (84/85 from
 # the classifier, the last from the unclear-message net) and 3/189 near-misses get a line.
-# Spanish (issue 10) is far from its targets: first messages 0.770, typed answers 0.824 measured.
+# Spanish (issue 10) is far from its targets: first messages 0.760, typed answers 0.824 measured.
+# Questions about past IMR outcomes (issue 11, tests/heldout/imr_questions.yml, 60 questions and
+# 30 near-misses): 54/60 and 27/30 measured when first run, no near-miss sent to the IMR data.
 FLOORS = {"answers": 0.97, "caught": 0.98, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-          "spanish": 1.0, "first": 0.95, "es_answered": 0.76, "es_tagged": 1.0, "es_answers": 0.81}
+          "spanish": 1.0, "first": 0.95, "es_answered": 0.76, "es_tagged": 1.0, "es_answers": 0.81,
+          "imr_asked": 0.9, "imr_others": 0.9}
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +64,11 @@ def test_spanish_first_messages(parser: Parser) -> None:
 
 def test_spanish_typed_answers(parser: Parser) -> None:
     check("es_answers", score_answers(parser, spanish=True))
+
+
+def test_questions_about_past_imr_outcomes(parser: Parser) -> None:
+    scores = score_imr_questions(parser)
+    check("imr_asked", scores["asked"])
+    check("imr_others", scores["others"])
+    stolen = [t for t, wanted, got in scores["others"].misses if got == "imr_outcomes"]
+    assert stolen == [], "near-misses sent to the IMR data instead of their own route"

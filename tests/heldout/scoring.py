@@ -45,6 +45,7 @@ ROUTE_BY_INTENT = {
     "human_handoff": "human", "case_status": "case_status",
     "crisis_self_harm": "crisis", "crisis_self_harm_es": "crisis",
     "emergency_now": "emergency", "emergency_now_es": "emergency",
+    "imr_outcomes": "imr_outcomes",
 }
 ROUTE_BY_DENIAL_ANSWER = {f"utter_{k}": v for k, v in ROUTE_BY_FAQ.items()}
 
@@ -173,6 +174,18 @@ def score_first_messages(parser: Parser) -> Tuple[Score, Counter]:
     return score, confusion
 
 
+def score_imr_questions(parser: Parser) -> Dict[str, Score]:
+    """tests/heldout/imr_questions.yml: questions about past IMR outcomes, and near-misses that
+    must keep their own route (a denial story, how to file, general chances, a bill)."""
+    asked = Score("questions about past IMR outcomes answered from the data")
+    others = Score("near-misses kept on their own route (not the IMR data)")
+    for case in load("imr_questions.yml"):
+        got = route_of(parser.parse(case["text"]))
+        wanted = case["route"]
+        (asked if wanted == "imr_outcomes" else others).add(got == wanted, case["text"], wanted, got)
+    return {"asked": asked, "others": others}
+
+
 # What a Spanish first message must get: the same paths as in English, in Spanish.
 SPANISH_ROUTE_INTENTS = {
     "greet": {"greet"}, "goodbye": {"goodbye"}, "thank": {"thank"},
@@ -231,9 +244,10 @@ def main() -> None:
     first, _ = score_first_messages(parser)
     spanish = score_spanish_first_messages(parser)
     spanish_answers = score_answers(parser, spanish=True)
+    imr = score_imr_questions(parser)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
                   safety["unlined"], first, spanish["answered"], spanish["understood"],
-                  spanish["tagged"], spanish_answers]))
+                  spanish["tagged"], spanish_answers, imr["asked"], imr["others"]]))
 
 
 if __name__ == "__main__":
