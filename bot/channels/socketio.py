@@ -93,24 +93,23 @@ class CountingSocketIOOutput(SocketIOOutput):
     def __init__(self, sio: AsyncServer, bot_message_evt: Text) -> None:
         super().__init__(sio, bot_message_evt)
         self.sent = False
-        self.held: List[Tuple[bool, Text, Any]] = []  # (custom JSON?, recipient, message)
+        self.held: List[Tuple[Text, Any]] = []  # (recipient, message)
 
     async def _send_message(self, socket_id: Text, response: Any) -> None:
         self.sent = True
-        self.held.append((False, socket_id, response))
+        self.held.append((socket_id, response))
 
     async def send_custom_json(self, recipient_id: Text, json_message: Dict[Text, Any],
                                **kwargs: Any) -> None:
         self.sent = True
-        self.held.append((True, recipient_id, json_message))
+        self.held.append((recipient_id, json_message))
 
     async def release(self, language: Optional[Text] = None) -> None:
         """Emit the held messages in order, each with `"language"` when it is known."""
         held, self.held = self.held, []
-        for custom, recipient, message in held:
-            if custom:  # its keys are emit()'s arguments: left as the action wrote it
-                await SocketIOOutput.send_custom_json(self, recipient, message)
-                continue
+        for recipient, message in held:
+            # A custom message (the IMR chart: {"chart": {...}}) is sent as the event's data, as a
+            # text is; Rasa's own output would pass its keys to emit() as arguments instead.
             if language and isinstance(message, dict):
                 message = {**message, "language": language}
             await SocketIOOutput._send_message(self, recipient, message)

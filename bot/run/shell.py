@@ -31,6 +31,9 @@ def format_reply(messages: List[Dict[str, Any]]) -> List[str]:
     for message in messages:
         if message.get("text"):
             lines.append(f"Bot: {message['text']}")
+        chart = (message.get("custom") or {}).get("chart") if isinstance(message.get("custom"), dict) else None
+        if isinstance(chart, dict) and chart.get("title"):
+            lines.append(f"Bot: [chart in the web chat: {chart['title']}]")
         for button in message.get("buttons") or []:
             number += 1
             lines.append(f"  {number}) {button.get('title', '')}")

@@ -69,7 +69,7 @@ def content_security_policy(rasa_url: str) -> str:
         "default-src 'none'",
         "script-src 'self'",
         "style-src 'self'",
-        "img-src 'self'",
+        "img-src 'self' data:",  # the IMR chart: an SVG the bot drew, as an <img>
         f"connect-src 'self' {rasa} {ws_scheme}://{parts.netloc}",
         "base-uri 'none'",
         "form-action 'none'",

@@ -458,6 +458,23 @@ def test_a_typed_spanish_question_switches_the_widget_and_english_switches_it_ba
     assert langs[0] == "es" and langs[-1] == "en", langs
 
 
+def test_the_imr_chart_is_drawn_with_its_text_alternative_and_survives_a_reload(site, page):
+    open_widget(page, site.url)
+    say(page, "how often are MRI denials overturned?", "only cases the reviewers decided")
+    chart = page.locator(".dmhc-chat__chart img")
+    expect(chart).to_be_visible()
+    alt = chart.get_attribute("alt")
+    assert "MRI" in alt and "2001:" in alt and "2016:" in alt
+    # The page's Content-Security-Policy lets the drawn SVG in: the image really decoded.
+    assert page.evaluate("() => document.querySelector('.dmhc-chat__chart img').naturalWidth") > 0
+    expect(page.locator(".dmhc-chat__chart figcaption")).to_have_text("IMR decisions by year: MRI")
+    page.screenshot(path=str(ARTIFACTS / "widget-imr-chart.png"))
+    page.reload()
+    expect(page.get_by_role("dialog", name="DMHC Help Center assistant")).to_be_visible()
+    expect(page.locator(".dmhc-chat__chart img")).to_be_visible()
+    assert page.locator(".dmhc-chat__chart img").get_attribute("alt") == alt
+
+
 def test_zz_rasa_down_shows_the_help_center_number(site, page):
     """Runs last in this module: it stops the Rasa server for good."""
     open_widget(page, site.url)

@@ -31,6 +31,7 @@
   var STORE = "dmhcChat:" + SERVER + ":";
   var MAX_CHARS = 2000;       // bot/message_guard.py MAX_MESSAGE_CHARS
   var MAX_STORED = 200;       // transcript entries kept for reloads
+  var MAX_CHART_CHARS = 20000; // an IMR chart is about 4,000 characters
   var TYPING_TIMEOUT_MS = 45000;
   var ID = "dmhc-chat";
 
@@ -244,10 +245,14 @@
     if (entry.from !== "user") item.setAttribute("lang", lang);
     var who = { user: wording("userSaid", lang), bot: wording("botSaid", lang) }[entry.from];
     if (who) item.appendChild(el("span", { "class": "dmhc-chat__sr", lang: lang }, who));
-    var body = el("p", { "class": "dmhc-chat__text" });
-    if (entry.from === "bot") appendLinked(body, entry.text, lang);
-    else body.textContent = entry.text;
-    item.appendChild(body);
+    if (entry.chart) {
+      item.appendChild(chartFigure(entry.chart));
+    } else {
+      var body = el("p", { "class": "dmhc-chat__text" });
+      if (entry.from === "bot") appendLinked(body, entry.text, lang);
+      else body.textContent = entry.text;
+      item.appendChild(body);
+    }
     if (entry.buttons && entry.buttons.length) {
       var group = el("div", {
         "class": "dmhc-chat__choices", role: "group", "aria-label": wording("choices", lang)
@@ -260,6 +265,24 @@
       item.appendChild(group);
     }
     log.appendChild(item);
+  }
+
+  // The IMR chart: an SVG the bot drew, shown as an image (nothing in it can run), with its
+  // text alternative as alt text for screen readers and its title as a visible caption.
+  function cleanChart(chart) {
+    if (!chart || typeof chart.svg !== "string" || chart.svg.indexOf("<svg") !== 0) return null;
+    if (chart.svg.length > MAX_CHART_CHARS) return null;
+    return { svg: chart.svg, alt: String(chart.alt || ""), title: String(chart.title || "") };
+  }
+
+  function chartFigure(chart) {
+    var figure = el("figure", { "class": "dmhc-chat__chart" });
+    figure.appendChild(el("img", {
+      src: "data:image/svg+xml;charset=utf-8," + encodeURIComponent(chart.svg),
+      alt: chart.alt, width: "320", height: "180"
+    }));
+    if (chart.title) figure.appendChild(el("figcaption", {}, chart.title));
+    return figure;
   }
 
   function add(entry) {
@@ -373,9 +396,14 @@
     if (!message || typeof message !== "object") return;
     var said = typeof message.text === "string" ? message.text : "";
     var buttons = cleanButtons(message.quick_replies || message.buttons);
+    var chart = cleanChart(message.chart);
     // The conversation's language, as the server knows it after the turn (absent: unchanged).
     if (known(message.language) && message.language !== language) setLanguage(message.language);
     setTyping(false);
+    if (chart) {
+      add({ from: "bot", text: chart.alt, chart: chart, lang: language });
+      return;
+    }
     if (!said && !buttons.length) return;
     add({ from: "bot", text: said, buttons: buttons, lang: language });
   }
@@ -434,6 +462,8 @@
     });
     transcript.forEach(function (e) {
       e.buttons = cleanButtons(e.buttons);
+      if (e.chart) e.chart = cleanChart(e.chart);
+      if (!e.chart) delete e.chart;
       if (!known(e.lang)) delete e.lang;
       render(e);
     });
