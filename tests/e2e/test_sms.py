@@ -201,6 +201,17 @@ def test_faq_question_by_sms(phone: Phone) -> None:
     assert any(phone_line.number in reply for phone_line in PHONE_LINES.values())
 
 
+def test_past_imr_outcomes_by_sms_are_one_line_without_the_chart(phone: Phone) -> None:
+    import csv
+    from bot.imr.loader import SHIPPED_CSV
+    rows = [r for r in csv.DictReader(SHIPPED_CSV.open(newline="", encoding="utf-8"))
+            if r["Treatment Sub Category"] == "MRI"]
+    won = sum(r["Determination"].startswith("Overturned") for r in rows)
+    texts = phone.text("how often are MRI denials overturned?")
+    assert len(texts) == 1 and "\n" not in texts[0] and len(texts[0]) <= 320, texts
+    assert f"{won} of {len(rows)}" in texts[0] and f"({round(100 * won / len(rows))}%)" in texts[0]
+
+
 def _choice(texts: List[str], title: str) -> str:
     """The number the last SMS offers for a button title ("Reply 1 for Yes, 2 for No")."""
     offer = texts[-1].rsplit("\nReply ", 1)[-1]
