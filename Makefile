@@ -13,7 +13,7 @@ TRAIN_INPUTS := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/nul
                 $(SPACY_MODEL)/meta.json $(MINILM)/config.json bot/nlu/components.py \
                 bot/nlu/sentence_embedder.py bot/nlu/intent_model.py bot/nlu/priority_intents.py \
                 bot/nlu/safety.py bot/nlu/language.py bot/nlu/personal_details.py \
-                bot/nlu/conversation_language.py
+                bot/nlu/conversation_language.py bot/nlu/spanish_gloss.py bot/nlu/spanish_gloss_words.py
 
 export RASA_TELEMETRY_ENABLED := false
 export ACTION_PORT ?= 5055

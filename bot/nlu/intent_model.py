@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
-from typing import Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
+from typing import Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 import joblib
 from scipy import sparse
@@ -50,8 +50,12 @@ def _ranked(labels: Sequence[str], probabilities: Sequence[float]) -> List[Tuple
 class IntentModel:
     """Fit on (text, label) pairs, where a retrieval intent's label is "faq/topic"."""
 
-    def __init__(self, embedder: SentenceEmbedder) -> None:
+    def __init__(self, embedder: SentenceEmbedder,
+                 gloss: Optional[Callable[[str], str]] = None) -> None:
         self.embedder = embedder
+        # For the model that reads Spanish: what the English encoder makes of an English gloss
+        # of the message (bot/nlu/spanish_gloss.py), beside what it makes of the message.
+        self.gloss = gloss
         self.spelling = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 4), min_df=2,
                                         sublinear_tf=True, lowercase=True)
         self.classifier = LogisticRegression(C=C, class_weight=CLASS_WEIGHT, max_iter=MAX_ITER)
@@ -60,9 +64,11 @@ class IntentModel:
         self.kind_classifiers: Dict[str, LogisticRegression] = {}
 
     def _features(self, texts: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
-        meaning = sparse.csr_matrix(self.embedder.embed_many(list(texts)))
-        spelling = (self.spelling.fit_transform(texts) if fit else self.spelling.transform(texts))
-        return sparse.hstack([meaning, spelling]).tocsr()
+        blocks = [sparse.csr_matrix(self.embedder.embed_many(list(texts)))]
+        if self.gloss is not None:
+            blocks.append(sparse.csr_matrix(self.embedder.embed_many([self.gloss(t) for t in texts])))
+        blocks.append(self.spelling.fit_transform(texts) if fit else self.spelling.transform(texts))
+        return sparse.hstack(blocks).tocsr()
 
     def fit(self, texts: Sequence[str], labels: Sequence[str],
             kinds: Sequence[Mapping[str, str]] = ()) -> "IntentModel":
@@ -102,8 +108,9 @@ class IntentModel:
                      "kinds": self.kind_classifiers}, path)
 
     @classmethod
-    def load(cls, path: Path, embedder: SentenceEmbedder) -> "IntentModel":
-        model = cls(embedder)
+    def load(cls, path: Path, embedder: SentenceEmbedder,
+             gloss: Optional[Callable[[str], str]] = None) -> "IntentModel":
+        model = cls(embedder, gloss)
         parts = joblib.load(path)
         model.spelling, model.classifier = parts["spelling"], parts["classifier"]
         model.kind_classifiers = parts.get("kinds", {})
