@@ -18,7 +18,7 @@ from actions.conversation import language_of, warn_about_personal_details
 from bot.domain.conversation_texts import human_handoff
 from bot.eligibility import answers
 from bot.eligibility.corrections import ASK_WHICH, CHANGE_PREFIX, CHANGED, CONFIRMED, read_confirmation
-from bot.domain.dates import parse_past_date, today_in_california
+from bot.domain.dates import UNREADABLE, parse_past_date, today_in_california
 from bot.eligibility.rules import Answer, Coverage, next_question
 from bot.eligibility.dialogue_texts import text as said_text
 from bot.eligibility.questions import date_problem, english_button, help_center_offer, question
@@ -106,9 +106,12 @@ def read_answer(slot: Text, text: Text, tracker: Tracker, clicked: bool = False)
 
 def read_date(slot: Text, answer: Optional[Answer], text: Text) -> Result:
     """A date answer; "not sure" keeps the date unknown; "we never filed one" undoes the yes."""
-    parsed = parse_past_date(answers.date_phrase(text), today_in_california())
-    if parsed.value:
-        return {slot: parsed.value.isoformat()}
+    today = today_in_california()
+    parsed = parse_past_date(answers.date_phrase(text), today)
+    # A date inside a longer answer ("la carta es de hace 12 días", "the letter is dated Sep 28").
+    found = parsed.value or (answers.find_date(text, today) if parsed.problem == UNREADABLE else None)
+    if found:
+        return {slot: found.isoformat()}
     # "no me acuerdo" opens with "no" but does not take back the yes it follows.
     if answer == "unsure" or answers.looks_unsure(text):
         return {slot: UNKNOWN_DATE}

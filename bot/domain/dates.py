@@ -303,7 +303,7 @@ _ES_LEADING_FILLERS = (
 )
 _ES_TRAILING_FILLERS = (
     r"mas o menos|mas menos|(yo )?creo( yo)?|o algo asi|o asi|aproximadamente|tal vez|quizas?|"
-    r"(o )?por ahi|segun yo"
+    r"(o )?por ahi|segun yo|mismo|misma"
 )
 _ES_PART_OF_MONTH = {
     "principios": "early", "inicios": "early", "comienzos": "early",
