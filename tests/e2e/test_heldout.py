@@ -19,12 +19,13 @@ TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "lined": 1.0, "unlined
            "imr_asked": 0.95, "imr_others": 0.95}
 # Safety as the person sees it meets its target: every true message gets 911/988 (84/85 from
 # the classifier, the last from the unclear-message net) and 3/189 near-misses get a line.
-# Spanish (issue 10) is short of its targets: first messages 0.894, typed answers 0.871 measured
-# (0.770 and 0.824 before the Spanish reader saw an English gloss of each message).
+# Spanish (issue 10) is short of its targets: first messages 0.917, typed answers 0.894 measured
+# (0.770 and 0.824 before the Spanish reader saw an English gloss of each message, 0.894 and
+# 0.871 with the gloss, before 790 more Spanish training examples).
 # Questions about past IMR outcomes (issue 11, tests/heldout/imr_questions.yml, 60 questions and
 # 30 near-misses): 54/60 and 27/30 measured when first run, no near-miss sent to the IMR data.
 FLOORS = {"answers": 0.97, "caught": 0.98, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-          "spanish": 1.0, "first": 0.95, "es_answered": 0.89, "es_tagged": 1.0, "es_answers": 0.87,
+          "spanish": 1.0, "first": 0.95, "es_answered": 0.91, "es_tagged": 1.0, "es_answers": 0.89,
           "imr_asked": 0.9, "imr_others": 0.9}
 
 
