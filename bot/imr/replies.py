@@ -85,11 +85,12 @@ def figures(outcome: Outcome, filters: Filters, language: str = "en") -> str:
                 else f"I found no IMR decisions for: {what}.")
     if outcome.total < TOO_FEW:
         count_es = "1 decisión" if outcome.total == 1 else f"{outcome.total:,} decisiones"
-        count_en = "1 decision" if outcome.total == 1 else f"{outcome.total:,} decisions"
+        count_en = ("is only 1 decision" if outcome.total == 1
+                    else f"are only {outcome.total:,} decisions")
         return (f"Para {what}: solo hay {count_es} ({years}): {outcome.overturned:,} "
                 f"anuladas y {outcome.upheld:,} confirmadas. Son muy pocas para dar un porcentaje justo."
                 if es else
-                f"For {what}: there are only {count_en} ({years}): {outcome.overturned:,} "
+                f"For {what}: there {count_en} ({years}): {outcome.overturned:,} "
                 f"overturned and {outcome.upheld:,} upheld. That is too few to give a fair rate.")
     text = (f"Para {what}: {outcome.total:,} decisiones de IMR ({years}). Los revisores independientes "
             f"anularon la negación del plan en {outcome.overturned:,} ({percent(outcome)}) y la "
@@ -107,11 +108,11 @@ def figures(outcome: Outcome, filters: Filters, language: str = "en") -> str:
 def what_it_counts(language: str = "en") -> str:
     if language == "es":
         return ("Esto cuenta solo los casos que decidieron los revisores. La cifra del DMHC de "
-                "\"cerca del 60%\" es más alta porque también cuenta los planes que cambiaron su "
-                "propia decisión. Los casos pasados no dicen cómo saldrá el suyo.")
-    return ("This counts only cases the reviewers decided. The DMHC's \"about 60%\" is higher "
-            "because it also counts plans that reversed their own denial. Past cases can't tell "
-            "you how yours will turn out.")
+                "\"cerca del 60%\" mide otra cosa: también cuenta los planes que cambiaron su "
+                "propia decisión antes. Los casos pasados no dicen cómo saldrá el suyo.")
+    return ("This counts only cases the reviewers decided. The DMHC's \"about 60%\" is a different "
+            "figure: it also counts plans that reversed their own denial first. Past cases can't "
+            "tell you how yours will turn out.")
 
 
 def reply(outcome: Outcome, filters: Filters, coverage: Coverage, language: str = "en",

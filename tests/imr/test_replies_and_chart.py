@@ -111,3 +111,10 @@ def test_every_imr_text_exists_in_both_languages_with_the_same_figures():
         assert english != spanish
         assert re.findall(r"\d[\d,]*%?", english) == re.findall(r"\d[\d,]*%?", spanish), (english, spanish)
         assert message_language(spanish) == SPANISH, spanish
+
+
+def test_one_decision_is_said_in_the_singular_and_the_60_is_never_called_higher():
+    text = replies.reply(Outcome(1, 0, 2004, 2004, ((2004, 0, 1),)), MRI, COVERAGE)
+    assert "there is only 1 decision (2004)" in text
+    # Autism treatment's rate in the data is itself 60%: "higher" would be false there.
+    assert "higher" not in replies.reply(outcome(159, 96), MRI, COVERAGE)
