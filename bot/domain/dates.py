@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import calendar
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Optional
@@ -32,6 +31,8 @@ from zoneinfo import ZoneInfo
 
 import dateparser
 import holidays
+
+from bot.text import fold_accents
 
 TZ = ZoneInfo("America/Los_Angeles")
 
@@ -337,8 +338,7 @@ def _looks_spanish(t: str) -> bool:
 
 def _es_clean(text: str) -> str:
     """Lower-case, drop accents and "¿¡", spell numbers as digits ("tres" -> 3, "1ro" -> 1)."""
-    t = unicodedata.normalize("NFKD", (text or "").lower())
-    t = "".join(ch for ch in t if not unicodedata.combining(ch))  # "días" -> "dias", "año" -> "ano"
+    t = fold_accents(text or "")  # "días" -> "dias", "año" -> "ano"
     t = re.sub(r"[¡¿!?;:\"()]+", " ", t)
     t = re.sub(r"(?<=[a-z])\.", " ", t)  # "5 de oct. de 2025"
     t = re.sub(r"\s+", " ", t).strip(" .,")

@@ -8,13 +8,13 @@ conversation's language, and english_button() reads a clicked Spanish button as 
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from types import ModuleType
 from typing import Dict, NamedTuple, Optional, Tuple
 
 from bot.domain.contacts import line
 from bot.eligibility import dialogue_texts
+from bot.text import fold_accents
 
 YES_NO_UNSURE = ("Yes", "No", "Not sure")
 
@@ -140,8 +140,7 @@ def date_problem(problem: Optional[str], language: str = "en") -> str:
 
 def _fold(text: str) -> str:
     """Case, accents, spacing and end punctuation aside: "¡Sí!" -> "si", "No estoy  seguro." -> "no estoy seguro"."""
-    bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    return re.sub(r"\s+", " ", bare).strip(" \t\n.,;:!?¡¿").casefold()
+    return re.sub(r"\s+", " ", fold_accents(text)).strip(" \t\n.,;:!?¡¿").casefold()
 
 
 @lru_cache(maxsize=1)

@@ -15,12 +15,12 @@ Pure: no Rasa import.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.imr.store import Category, Filters
 from bot.imr.synonyms import SYNONYMS
+from bot.text import fold_accents
 
 # Data names that are not a thing a person names: "Other", or words too general alone.
 GENERIC_NAMES = frozenset({
@@ -36,9 +36,7 @@ NEGATIONS = ("not", "no", "non", "never", "isnt", "wasnt", "nor", "sin", "ni")
 
 def plain(text: str) -> str:
     """Lower case, no accents, punctuation as spaces: "¿Resonancia Magnética?" -> "resonancia magnetica"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"[’']", "", text)
+    text = re.sub(r"[’']", "", fold_accents(text))
     return " ".join(re.sub(r"[^a-z0-9+]+", " ", text).split())
 
 

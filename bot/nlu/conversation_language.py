@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Optional, Tuple
 
 from bot.nlu.language import _ENGLISH, _FUNCTION_WORDS, _SPANISH_ONLY, _WORD, detect_non_english
+from bot.text import fold_accents
 
 ENGLISH = "en"
 SPANISH = "es"
@@ -59,9 +60,7 @@ _ENGLISH_WORDS = (_ENGLISH | _ENGLISH_TOPIC_WORDS) - _BOTH
 
 def _plain(text: str) -> str:
     """Lower case without accents or punctuation: "¡ESPAÑOL!" -> "espanol"."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    letters = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[a-z]+", letters))
+    return " ".join(re.findall(r"[a-z]+", fold_accents(text)))
 
 
 def chosen_language(text: str) -> Optional[str]:

@@ -18,9 +18,10 @@ bill, a diagnosis or a slow health plan to call 911 or 988: that is why they are
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import FrozenSet, Iterable, List, Pattern
+
+from bot.text import fold_accents
 
 # ------------------------------------------------------------------------------ shared parts
 _PEOPLE = (
@@ -327,9 +328,7 @@ _EMERGENCY_ES = _rules(
 # ------------------------------------------------------------------------------ matching
 def _normalize(text: str) -> str:
     """Lower case, plain apostrophes, no accents ("desmayó" -> "desmayo"), single spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = fold_accents(text).replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     return re.sub(r"[ \t]+", " ", text)
 
 

@@ -13,19 +13,17 @@ unknown words are kept as they are, so English words in a Spanish message surviv
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import List
 
 from bot.nlu.spanish_gloss_words import PHRASES, WORDS
+from bot.text import fold_accents
 
 _LONGEST_PHRASE = max((len(p.split()) for p in PHRASES), default=1)
 
 
 def _plain(text: str) -> List[str]:
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.findall(r"[a-z0-9]+", text)
+    return re.findall(r"[a-z0-9]+", fold_accents(text))
 
 
 @lru_cache(maxsize=20000)
