@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from bot.imr.layout import AGE_RANGES
 from bot.imr.store import Category, Filters
 from bot.imr.synonyms import SYNONYMS
 from bot.text import fold_accents
@@ -244,8 +245,13 @@ def gender_in(line: str) -> Optional[str]:
 
 
 # ---- age
-AGE_BOUNDS = (("0-10", 0, 10), ("11-20", 11, 20), ("21-30", 21, 30), ("31-40", 31, 40),
-              ("41-50", 41, 50), ("51-64", 51, 64), ("65+", 65, 200))
+def _bounds(age_range: str) -> Tuple[str, int, int]:
+    """"41-50" -> ("41-50", 41, 50); "65+" -> ("65+", 65, 200)."""
+    low, _, high = age_range.rstrip("+").partition("-")
+    return age_range, int(low), int(high) if high else 200
+
+
+AGE_BOUNDS = tuple(_bounds(age) for age in AGE_RANGES)
 _GROUPS = (
     (r"babies|baby|infants?|toddlers?|bebes?|newborns?", 0, 3),
     (r"kids?|children|child|pediatric|minors?|ninos|ninas|hijos? pequenos?|menores", 0, 17),
@@ -294,8 +300,7 @@ def age_ranges_in(line: str) -> Tuple[Tuple[str, ...], bool]:
                 found.extend(r for r in _ranges(low, high) if r not in found)
     wants_age = bool(re.search(r"my age|mi edad|someone like me|people like me|personas como yo|"
                                r"gente como yo|same age", line))
-    order = [name for name, _, _ in AGE_BOUNDS]
-    return tuple(sorted(found, key=order.index)), wants_age
+    return tuple(sorted(found, key=AGE_RANGES.index)), wants_age
 
 
 # ---- years
@@ -342,7 +347,7 @@ def from_description(value: object) -> Filters:
             return Category(str(raw[0]), raw[1], raw[2])
         return None
     years = value.get("years")
-    ages = tuple(a for a in value.get("age_ranges") or () if a in {n for n, _, _ in AGE_BOUNDS})
+    ages = tuple(a for a in value.get("age_ranges") or () if a in AGE_RANGES)
     return Filters(treatment=category(value.get("treatment")), diagnosis=category(value.get("diagnosis")),
                    review_type=value.get("review_type") if isinstance(value.get("review_type"), str) else None,
                    age_ranges=ages,

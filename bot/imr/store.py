@@ -84,29 +84,21 @@ class Coverage:
 
 
 def _where(filters: Filters) -> Tuple[str, List[object]]:
-    clauses: List[str] = []
-    values: List[object] = []
+    equal: List[Tuple[str, Optional[str]]] = [("review_type", filters.review_type),
+                                              ("gender", filters.gender)]
     for category in (filters.treatment, filters.diagnosis):
-        if category is None:
-            continue
-        if category.category is not None:
-            clauses.append(f"{category.level}_category = ?")
-            values.append(category.category)
-        if category.sub is not None:
-            clauses.append(f"{category.level}_sub_category = ?")
-            values.append(category.sub)
-    if filters.review_type:
-        clauses.append("review_type = ?")
-        values.append(filters.review_type)
+        if category is not None:
+            equal += [(f"{category.level}_category", category.category),
+                      (f"{category.level}_sub_category", category.sub)]
+    given = [(column, value) for column, value in equal if value]
+    clauses: List[str] = [f"{column} = ?" for column, _ in given]
+    values: List[object] = [value for _, value in given]
     if filters.age_ranges:
         unknown = [a for a in filters.age_ranges if a not in AGE_RANGES]
         if unknown:
             raise ValueError(f"unknown age range {unknown[0]}")
         clauses.append(f"age_range IN ({', '.join('?' for _ in filters.age_ranges)})")
         values.extend(filters.age_ranges)
-    if filters.gender:
-        clauses.append("gender = ?")
-        values.append(filters.gender)
     if filters.years:
         clauses.append("report_year BETWEEN ? AND ?")
         values.extend(filters.years)

@@ -55,8 +55,7 @@ def score(matcher: Matcher) -> Tuple[int, int, Dict[str, Tuple[int, int]], List[
         found = matcher.find(case["text"])
         results = field_results(case, found)
         for name in FIELDS:
-            said = name in case or (name == "type" and "type" in case)
-            if said or not results[name]:
+            if name in case or not results[name]:
                 per_field[name][1] += 1
                 per_field[name][0] += int(results[name])
         if all(results.values()):
