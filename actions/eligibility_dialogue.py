@@ -177,7 +177,8 @@ class ActionEligibilityResult(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: Dict[Text, Any]) -> Events:
         case = case_from_slots(asked_path(tracker.slots))
-        outcome = decide(case, today_in_california())
-        for text in result_messages(case, outcome, language_of(tracker)):
+        language = language_of(tracker)
+        outcome = decide(case, today_in_california(), language)
+        for text in result_messages(case, outcome, language):
             dispatcher.utter_message(text=text)
         return [SlotSet("confirm_answers", None)] + offer_outcomes(dispatcher, tracker, outcome.route.value)

@@ -4,15 +4,14 @@
 2. what to gather and how long it takes, and a case summary to paste into the form;
 3. the phone numbers (and where to mail the form), then "anything else?".
 
-Numbers come from bot/domain/contacts.py; the words from bot/eligibility/texts.py, or in Spanish
-("es") from bot/eligibility/texts_es.py by way of bot/eligibility/outcome_es.py.
+Numbers come from bot/domain/contacts.py; the words from the Outcome, which
+bot.eligibility.rules.decide says in the conversation's language (texts.py, or texts_es.py for "es").
 """
 from __future__ import annotations
 
 from typing import Dict, List
 
 from bot.domain.contacts import MAIL_ADDRESS, PHONE_LINES
-from bot.eligibility.outcome_es import spanish_outcome
 from bot.eligibility.rules import Case, Outcome, Route
 from bot.eligibility.texts import case_summary, words
 
@@ -68,12 +67,11 @@ def _phone(key: str, language: str = "en") -> str:
 def result_messages(case: Case, outcome: Outcome, language: str = "en") -> List[str]:
     """The result as at most three short messages, ending with "anything else?".
 
-    language "es": the same result (same path, dates, numbers) in Spanish words.
+    The outcome must be decided in the same language (decide(case, today, language)): its texts
+    are said as they are, and only the words around them, the summary and phone names come from here.
     """
     language = _language(language)
     said = RESULT_WORDS[language]
-    if language == "es":
-        outcome = spanish_outcome(case, outcome)
     messages = [f"{outcome.title}\n{outcome.reason}\n{_bullets(outcome.steps)}"]
     middle = []
     if outcome.details:

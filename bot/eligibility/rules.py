@@ -2,7 +2,8 @@
 
 Pure logic (no Rasa) so the decision table can be tested on its own. It follows the
 decision table in ../shared/domain/rules.md §8.2 (rows R0-R18), top to bottom, first match
-wins. The words said to the person live in bot/eligibility/texts.py; this module picks them.
+wins. The words said to the person live in bot/eligibility/texts.py (Spanish: texts_es.py, the same
+names); this module picks them from the conversation's language, so one decision gives both.
 Phone numbers are never written into the texts: outcomes name keys of bot.domain.contacts.PHONE_LINES,
 and the caller shows the numbers.
 """
@@ -11,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import Enum
+from types import ModuleType
 from typing import Literal, Optional, Tuple
 
-from bot.eligibility import texts as T
 from bot.domain.dates import (
     add_days,
     days_since,
@@ -22,6 +23,7 @@ from bot.domain.dates import (
     medi_cal_hearing_deadline,
 )
 from bot.eligibility.texts import case_summary  # noqa: F401  (public: bot.eligibility.rules.case_summary)
+from bot.eligibility.texts import words
 from bot.domain.coverage_terms import Coverage  # noqa: F401  (public: bot.eligibility.rules.Coverage)
 
 Answer = Literal["yes", "no", "unsure"]
@@ -207,197 +209,200 @@ def _ask_decision_date(case: Case) -> Optional[str]:
 # --- decide -------------------------------------------------------------------------------
 
 
-def decide(case: Case, today: date) -> Outcome:
+def decide(case: Case, today: date, language: str = "en") -> Outcome:
     """The outcome for this case on `today`, following rules.md §8.2 top to bottom.
 
     Works on partial cases too (a missing answer counts as "unsure"), so it never fails.
+    language "es" picks the Spanish words (texts_es.py); the decision (route, rule, dates, phones,
+    track, late) does not depend on it, and the date labels stay English keys.
     """
+    t = words(language)
     if case.emergency_now:
-        return _emergency()
+        return _emergency(t)
     if case.coverage is None:
-        return _regulator_unknown()
-    other = _AGENCY_OUTCOMES.get(case.coverage)
-    if other is not None:
-        return other
-    outcome = _dmhc(case, today)
+        return _regulator_unknown(t)
+    if case.coverage in _AGENCY_ROWS:
+        return _agency(t, case.coverage)
+    outcome = _dmhc(t, case, today)
     if case.coverage is Coverage.UNKNOWN:
-        return _unsure_regulator(outcome)
+        return _unsure_regulator(t, outcome)
     return outcome
 
 
-def _emergency() -> Outcome:
+def _emergency(t: ModuleType) -> Outcome:
     """R0: an emergency now needs 911, not a form."""
-    return Outcome(Route.EMERGENCY, "R0", T.EMERGENCY_TITLE, T.EMERGENCY_REASON, T.EMERGENCY_STEPS,
+    return Outcome(Route.EMERGENCY, "R0", t.EMERGENCY_TITLE, t.EMERGENCY_REASON, t.EMERGENCY_STEPS,
                    phones=("emergency", "help_center"), agency=None)
 
 
-def _regulator_unknown() -> Outcome:
+def _regulator_unknown(t: ModuleType) -> Outcome:
     """R7: without knowing the plan, the Help Center sorts out who handles it."""
-    return Outcome(Route.HELP_CENTER, "R7", T.REGULATOR_UNKNOWN_TITLE, T.REGULATOR_UNKNOWN_REASON,
-                   T.REGULATOR_UNKNOWN_STEPS, phones=PLAN_PHONES, agency=None)
+    return Outcome(Route.HELP_CENTER, "R7", t.REGULATOR_UNKNOWN_TITLE, t.REGULATOR_UNKNOWN_REASON,
+                   t.REGULATOR_UNKNOWN_STEPS, phones=PLAN_PHONES, agency=None)
 
 
-def _agency(coverage: Coverage, route: Route, rule: str, phones: Tuple[str, ...]) -> Outcome:
-    text = T.AGENCIES[coverage.value]
-    return Outcome(route, rule, text.title, text.reason, text.steps, phones=phones, agency=text.agency)
-
-
-# R1-R6: plans whose appeals another agency handles (rules.md §3.2), one outcome each.
-_AGENCY_OUTCOMES = {
-    Coverage.MEDICARE: _agency(Coverage.MEDICARE, Route.OTHER_AGENCY, "R1", ("medicare", "hicap", "help_center")),
-    Coverage.DUAL: _agency(Coverage.DUAL, Route.HELP_CENTER, "R2",
-                           ("help_center", "medicare", "hicap", "medi_cal_ombudsman")),
-    Coverage.MEDI_CAL_FFS: _agency(Coverage.MEDI_CAL_FFS, Route.OTHER_AGENCY, "R3",
-                                   ("cdss_hearings", "cdss_public_inquiry", "medi_cal_helpline", "help_center")),
-    Coverage.SELF_FUNDED: _agency(Coverage.SELF_FUNDED, Route.OTHER_AGENCY, "R4", ("ebsa", "help_center")),
-    Coverage.FEHB: _agency(Coverage.FEHB, Route.OTHER_AGENCY, "R5", ("help_center",)),
-    Coverage.TRICARE: _agency(Coverage.TRICARE, Route.OTHER_AGENCY, "R5", ("triwest", "help_center")),
-    Coverage.VA: _agency(Coverage.VA, Route.OTHER_AGENCY, "R5", ("va", "help_center")),
-    Coverage.WORKERS_COMP: _agency(Coverage.WORKERS_COMP, Route.OTHER_AGENCY, "R5", ("help_center",)),
-    Coverage.CDI: _agency(Coverage.CDI, Route.OTHER_AGENCY, "R6", ("cdi", "help_center")),
+# R1-R6: plans whose appeals another agency handles (rules.md §3.2): route, row and phone lines.
+_AGENCY_ROWS = {
+    Coverage.MEDICARE: (Route.OTHER_AGENCY, "R1", ("medicare", "hicap", "help_center")),
+    Coverage.DUAL: (Route.HELP_CENTER, "R2", ("help_center", "medicare", "hicap", "medi_cal_ombudsman")),
+    Coverage.MEDI_CAL_FFS: (Route.OTHER_AGENCY, "R3",
+                            ("cdss_hearings", "cdss_public_inquiry", "medi_cal_helpline", "help_center")),
+    Coverage.SELF_FUNDED: (Route.OTHER_AGENCY, "R4", ("ebsa", "help_center")),
+    Coverage.FEHB: (Route.OTHER_AGENCY, "R5", ("help_center",)),
+    Coverage.TRICARE: (Route.OTHER_AGENCY, "R5", ("triwest", "help_center")),
+    Coverage.VA: (Route.OTHER_AGENCY, "R5", ("va", "help_center")),
+    Coverage.WORKERS_COMP: (Route.OTHER_AGENCY, "R5", ("help_center",)),
+    Coverage.CDI: (Route.OTHER_AGENCY, "R6", ("cdi", "help_center")),
 }
 
 
-def _dmhc(case: Case, today: date) -> Outcome:
+def _agency(t: ModuleType, coverage: Coverage) -> Outcome:
+    """R1-R6: another agency handles the appeal; its words come from t.AGENCIES."""
+    route, rule, phones = _AGENCY_ROWS[coverage]
+    text = t.AGENCIES[coverage.value]
+    return Outcome(route, rule, text.title, text.reason, text.steps, phones=phones, agency=text.agency)
+
+
+def _dmhc(t: ModuleType, case: Case, today: date) -> Outcome:
     """R8-R18 for a DMHC plan, a Medi-Cal managed care plan, or an unknown plan."""
     problem = case.problem or Problem.UNKNOWN
     if case.coverage is Coverage.MEDI_CAL_MANAGED and case.state_hearing == "yes":
-        return _hearing_asked()
+        return _hearing_asked(t)
     if case.urgent == "yes":
         # Placed before R9: urgent overrides every wait (HSC 1368.03(a), rules.md §2.1).
-        return _urgent(case, problem)
+        return _urgent(t, case, problem)
     if _skips_grievance(case):
-        outcome = _experimental(case, today)
+        outcome = _experimental(t, case, today)
     else:
-        outcome = _grievance_path(case, problem, today)
+        outcome = _grievance_path(t, case, problem, today)
     if case.urgent == "unsure":
-        steps = tuple(s for s in outcome.steps if s != T.IF_URGENT_LATER)
-        outcome = replace(outcome, steps=(T.URGENT_CHECK,) + steps)
-    return _add_medi_cal_notes(case, outcome)
+        steps = tuple(s for s in outcome.steps if s != t.IF_URGENT_LATER)
+        outcome = replace(outcome, steps=(t.URGENT_CHECK,) + steps)
+    return _add_medi_cal_notes(t, case, outcome)
 
 
-def _hearing_asked() -> Outcome:
+def _hearing_asked(t: ModuleType) -> Outcome:
     """R8: once a Medi-Cal State Hearing is asked for (or held), there is no IMR (rules.md §2.5)."""
-    return Outcome(Route.HEARING_DONE, "R8", T.HEARING_TITLE, T.HEARING_REASON, T.HEARING_STEPS,
+    return Outcome(Route.HEARING_DONE, "R8", t.HEARING_TITLE, t.HEARING_REASON, t.HEARING_STEPS,
                    phones=("medi_cal_ombudsman", "help_center"), agency="Medi-Cal Managed Care Ombudsman")
 
 
-def _urgent(case: Case, problem: Problem) -> Outcome:
+def _urgent(t: ModuleType, case: Case, problem: Problem) -> Outcome:
     """R10: a serious threat to health skips the 30-day wait."""
     track = _track(case, problem)
-    steps = T.URGENT_STEPS + ((T.URGENT_IMR_TIMING,) if track != "complaint" else ())
-    return Outcome(Route.URGENT, "R10", T.URGENT_TITLE, T.URGENT_REASON, steps,
-                   details=(_gather(problem),) + _bill_steps(problem, before_grievance=False),
+    steps = t.URGENT_STEPS + ((t.URGENT_IMR_TIMING,) if track != "complaint" else ())
+    return Outcome(Route.URGENT, "R10", t.URGENT_TITLE, t.URGENT_REASON, steps,
+                   details=(_gather(t, problem),) + _bill_steps(t, problem, before_grievance=False),
                    track=track)
 
 
-def _experimental(case: Case, today: date) -> Outcome:
+def _experimental(t: ModuleType, case: Case, today: date) -> Outcome:
     """R9: an experimental denial for a serious condition needs no plan grievance first."""
-    steps: Tuple[str, ...] = (T.NO_GRIEVANCE_NEEDED, T.FORM, T.IMR_MEANS)
-    title, dates, late = T.apply_title("imr"), (), False
+    steps: Tuple[str, ...] = (t.NO_GRIEVANCE_NEEDED, t.FORM, t.IMR_MEANS)
+    title, dates, late = t.apply_title("imr"), (), False
     if case.decision_date is not None:
         deadline = imr_deadline(case.decision_date)
         if today <= deadline:
-            title, dates = T.apply_title("imr", deadline), (("Apply by", deadline),)
+            title, dates = t.apply_title("imr", deadline), (("Apply by", deadline),)
         else:
-            title, late = T.apply_title("imr", late=True), True
-            steps = (T.late_step(deadline),) + steps
+            title, late = t.apply_title("imr", late=True), True
+            steps = (t.late_step(deadline),) + steps
             dates = (("Six months ended", deadline),)
-    return Outcome(Route.IMR, "R9", title, T.REASON_EXPERIMENTAL, steps, dates=dates,
-                   phones=FORM_PHONES, details=(T.GATHER_EXPERIMENTAL, T.IMR_TIMING),
+    return Outcome(Route.IMR, "R9", title, t.REASON_EXPERIMENTAL, steps, dates=dates,
+                   phones=FORM_PHONES, details=(t.GATHER_EXPERIMENTAL, t.IMR_TIMING),
                    track="imr", late=late)
 
 
-def _grievance_path(case: Case, problem: Problem, today: date) -> Outcome:
+def _grievance_path(t: ModuleType, case: Case, problem: Problem, today: date) -> Outcome:
     """R11-R18: the plan's grievance comes first, then the DMHC (rules.md §2.1, §2.2)."""
     if case.filed_grievance != "yes":
-        return _plan_first(case, problem, today)
+        return _plan_first(t, case, problem, today)
     if case.plan_answered != "yes":
-        return _no_answer_yet(case, problem, today)
-    return _after_decision(case, problem, today)
+        return _no_answer_yet(t, case, problem, today)
+    return _after_decision(t, case, problem, today)
 
 
-def _plan_first(case: Case, problem: Problem, today: date) -> Outcome:
+def _plan_first(t: ModuleType, case: Case, problem: Problem, today: date) -> Outcome:
     """R11: the DMHC closes cases where the plan's process was not completed (rules.md §2.1)."""
     steps: Tuple[str, ...] = ()
     dates: Dates = ()
     appeal_by = None
     if _medi_cal_denial(case):
         if case.decision_date is None:
-            steps += (T.MEDI_CAL_APPEAL_WINDOW,)
+            steps += (t.MEDI_CAL_APPEAL_WINDOW,)
         else:
             deadline = add_days(case.decision_date, MEDI_CAL_APPEAL_DAYS)
             if today <= deadline:
                 appeal_by, dates = deadline, (("Appeal to your plan by", deadline),)
-                steps += (T.medi_cal_appeal_by(deadline),)
+                steps += (t.medi_cal_appeal_by(deadline),)
             else:
-                steps += (T.medi_cal_appeal_ended(deadline),)
+                steps += (t.medi_cal_appeal_ended(deadline),)
                 dates = (("60 days to appeal ended", deadline),)
     if problem is Problem.EXPERIMENTAL:
-        steps += ((T.EXPERIMENTAL_MAYBE_SERIOUS,) if case.serious_condition == "unsure"
-                  else (T.EXPERIMENTAL_NOT_SERIOUS,))
+        steps += ((t.EXPERIMENTAL_MAYBE_SERIOUS,) if case.serious_condition == "unsure"
+                  else (t.EXPERIMENTAL_NOT_SERIOUS,))
     if case.filed_grievance == "unsure":
-        steps += (T.CHECK_FILED,)
-    steps += _bill_steps(problem, before_grievance=True)
+        steps += (t.CHECK_FILED,)
+    steps += _bill_steps(t, problem, before_grievance=True)
     if problem is Problem.BILLING:  # a bill is never asked about urgency
-        steps += (T.FILE_GRIEVANCE_BILL, T.PLAN_HAS_30_DAYS)
+        steps += (t.FILE_GRIEVANCE_BILL, t.PLAN_HAS_30_DAYS)
     else:
-        steps += (T.FILE_GRIEVANCE, T.PLAN_HAS_30_DAYS, T.IF_URGENT_LATER)
-    return Outcome(Route.PLAN_FIRST, "R11", T.plan_first_title(appeal_by), T.REASON_PLAN_FIRST, steps,
+        steps += (t.FILE_GRIEVANCE, t.PLAN_HAS_30_DAYS, t.IF_URGENT_LATER)
+    return Outcome(Route.PLAN_FIRST, "R11", t.plan_first_title(appeal_by), t.REASON_PLAN_FIRST, steps,
                    dates=dates, phones=PLAN_PHONES)
 
 
-def _no_answer_yet(case: Case, problem: Problem, today: date) -> Outcome:
+def _no_answer_yet(t: ModuleType, case: Case, problem: Problem, today: date) -> Outcome:
     """R12/R13: the plan has 30 days; after that the person can go to the DMHC."""
-    notes = (T.CHECK_MAIL,) if case.plan_answered == "unsure" else ()
+    notes = (t.CHECK_MAIL,) if case.plan_answered == "unsure" else ()
     dates: Dates = ()
     day_30 = None
     if case.grievance_date is not None:
         if days_since(case.grievance_date, today) >= GRIEVANCE_DAYS:
-            return _file_now(case, problem, notes)
+            return _file_now(t, case, problem, notes)
         day_30 = earliest_filing_after_grievance(case.grievance_date)
-        steps: Tuple[str, ...] = (T.plan_answers_by(day_30),)
+        steps: Tuple[str, ...] = (t.plan_answers_by(day_30),)
         dates = (("You can apply on", day_30),)
     else:
-        steps = (T.PLAN_ANSWERS_WITHIN,)
-    steps += (T.IF_PLAN_ANSWERS, T.IF_URGENT_LATER)
-    details = notes + (_gather(problem),) + _bill_steps(problem, before_grievance=False)
-    return Outcome(Route.WAIT, "R13", T.wait_title(day_30), T.REASON_WAIT, steps, dates=dates,
+        steps = (t.PLAN_ANSWERS_WITHIN,)
+    steps += (t.IF_PLAN_ANSWERS, t.IF_URGENT_LATER)
+    details = notes + (_gather(t, problem),) + _bill_steps(t, problem, before_grievance=False)
+    return Outcome(Route.WAIT, "R13", t.wait_title(day_30), t.REASON_WAIT, steps, dates=dates,
                    phones=PLAN_PHONES, details=details)
 
 
-def _file_now(case: Case, problem: Problem, notes: Tuple[str, ...]) -> Outcome:
+def _file_now(t: ModuleType, case: Case, problem: Problem, notes: Tuple[str, ...]) -> Outcome:
     """R12: the plan missed its 30 days, so the person can apply now (rules.md §2.1)."""
     track = _track(case, problem)
-    steps = (T.FORM,) + _track_steps(track, problem)
-    return _applying(problem, track, "R12", T.apply_title(track, now=True), T.REASON_FILE_NOW, steps, (),
+    steps = (t.FORM,) + _track_steps(t, track, problem)
+    return _applying(t, problem, track, "R12", t.apply_title(track, now=True), t.REASON_FILE_NOW, steps, (),
                      notes=notes)
 
 
-def _after_decision(case: Case, problem: Problem, today: date) -> Outcome:
+def _after_decision(t: ModuleType, case: Case, problem: Problem, today: date) -> Outcome:
     """R14/R15/R18: six months from the plan's written decision (soft: may be extended)."""
     if case.coverage is Coverage.MEDI_CAL_MANAGED and _is_medical(problem):
         late = case.decision_date is not None and today > imr_deadline(case.decision_date)
         if not late:
-            return _medi_cal_both(case, today)
+            return _medi_cal_both(t, case, today)
     track = _track(case, problem)
-    steps = (T.FORM,) + _track_steps(track, problem)
+    steps = (t.FORM,) + _track_steps(t, track, problem)
     if case.decision_date is None:
-        return _applying(problem, track, "R14", T.apply_title(track), T.REASON_AFTER_DECISION, steps, ())
+        return _applying(t, problem, track, "R14", t.apply_title(track), t.REASON_AFTER_DECISION, steps, ())
     deadline = imr_deadline(case.decision_date)
     if today <= deadline:
-        return _applying(problem, track, "R14", T.apply_title(track, deadline), T.REASON_AFTER_DECISION,
+        return _applying(t, problem, track, "R14", t.apply_title(track, deadline), t.REASON_AFTER_DECISION,
                          steps, (("Apply by", deadline),))
-    return _applying(problem, track, "R15", T.apply_title(track, late=True), T.REASON_LATE,
-                     (T.late_step(deadline),) + steps, (("Six months ended", deadline),), late=True)
+    return _applying(t, problem, track, "R15", t.apply_title(track, late=True), t.REASON_LATE,
+                     (t.late_step(deadline),) + steps, (("Six months ended", deadline),), late=True)
 
 
-def _applying(problem: Problem, track: Track, rule: str, title: str, reason: str,
+def _applying(t: ModuleType, problem: Problem, track: Track, rule: str, title: str, reason: str,
               steps: Tuple[str, ...], dates: Dates, late: bool = False,
               notes: Tuple[str, ...] = ()) -> Outcome:
     """R12/R14/R15 as an IMR (either track: the Help Center picks), R16/R17 as a complaint."""
-    details = (notes + (_gather(problem),) + _bill_steps(problem, before_grievance=False)
-               + ((T.IMR_TIMING,) if track != "complaint" else ()))
+    details = (notes + (_gather(t, problem),) + _bill_steps(t, problem, before_grievance=False)
+               + ((t.IMR_TIMING,) if track != "complaint" else ()))
     if track == "complaint":
         route, rule = Route.COMPLAINT, "R17" if problem is Problem.BILLING else "R16"
     else:
@@ -406,76 +411,78 @@ def _applying(problem: Problem, track: Track, rule: str, title: str, reason: str
                    details=details, track=track, late=late)
 
 
-def _medi_cal_both(case: Case, today: date) -> Outcome:
+def _medi_cal_both(t: ModuleType, case: Case, today: date) -> Outcome:
     """R18: Medi-Cal managed care members may use an IMR and/or a State Hearing (§2.5)."""
     steps: Tuple[str, ...] = ()
     dates: Dates = ()
     imr_by = None
     if case.decision_date is None:
-        steps += (T.MEDI_CAL_BOTH_NO_DATE,)
+        steps += (t.MEDI_CAL_BOTH_NO_DATE,)
     else:
         imr_by = imr_deadline(case.decision_date)
         hearing_by = medi_cal_hearing_deadline(case.decision_date)
         if today <= hearing_by:
-            steps += (T.hearing_by(hearing_by),)
+            steps += (t.hearing_by(hearing_by),)
             dates += (("State Hearing by", hearing_by),)
         else:
-            steps += (T.hearing_ended(hearing_by),)
+            steps += (t.hearing_ended(hearing_by),)
         dates += (("Apply for an IMR by", imr_by),)  # said in the title
-    steps += (T.MEDI_CAL_ORDER, T.FORM)
+    steps += (t.MEDI_CAL_ORDER, t.FORM)
     return Outcome(
-        Route.MEDI_CAL_BOTH, "R18", T.medi_cal_both_title(imr_by), T.REASON_MEDI_CAL_BOTH, steps,
+        Route.MEDI_CAL_BOTH, "R18", t.medi_cal_both_title(imr_by), t.REASON_MEDI_CAL_BOTH, steps,
         dates=dates, phones=FORM_PHONES + ("medi_cal_ombudsman", "cdss_hearings"),
-        details=(T.GATHER_MEDICAL, T.IMR_TIMING, T.MEDI_CAL_COUNTY), track="imr",
+        details=(t.GATHER_MEDICAL, t.IMR_TIMING, t.MEDI_CAL_COUNTY), track="imr",
     )
 
 
-def _track_steps(track: Track, problem: Problem) -> Tuple[str, ...]:
+def _track_steps(t: ModuleType, track: Track, problem: Problem) -> Tuple[str, ...]:
     """What the person is asking for, in plain words."""
     if problem is Problem.NOT_COVERED:
-        return (T.COVERAGE_DISPUTE,)
+        return (t.COVERAGE_DISPUTE,)
     if problem is Problem.EMERGENCY_CLAIM:
-        return (T.EMERGENCY_TRACK,)
+        return (t.EMERGENCY_TRACK,)
     if track == "complaint":
-        return (T.COMPLAINT_MEANS,)
+        return (t.COMPLAINT_MEANS,)
     if track == "imr":
-        return (T.IMR_MEANS,)
-    return (T.EITHER_TRACK,)
+        return (t.IMR_MEANS,)
+    return (t.EITHER_TRACK,)
 
 
-def _bill_steps(problem: Problem, before_grievance: bool) -> Tuple[str, ...]:
+def _bill_steps(t: ModuleType, problem: Problem, before_grievance: bool) -> Tuple[str, ...]:
     """Bills (service page; rules.md §4): the billing office first; "do not pay more than your
     in-network share" only for emergency care or an out-of-network doctor at an in-network place."""
     if problem is Problem.BILLING:
-        return (T.BILL_EXPLAIN, T.SURPRISE_BILL) if before_grievance else (T.SURPRISE_BILL,)
+        return (t.BILL_EXPLAIN, t.SURPRISE_BILL) if before_grievance else (t.SURPRISE_BILL,)
     if problem is Problem.EMERGENCY_CLAIM:
-        return (T.EMERGENCY_BILL,)
+        return (t.EMERGENCY_BILL,)
     return ()
 
 
-def _gather(problem: Problem) -> str:
+def _gather(t: ModuleType, problem: Problem) -> str:
+    """What to gather: the papers differ for a medical dispute, an emergency claim and a complaint."""
     if problem is Problem.EMERGENCY_CLAIM:
-        return T.GATHER_EMERGENCY
-    return T.GATHER_MEDICAL if _is_medical(problem) else T.GATHER_COMPLAINT
+        return t.GATHER_EMERGENCY
+    return t.GATHER_MEDICAL if _is_medical(problem) else t.GATHER_COMPLAINT
 
 
-def _add_medi_cal_notes(case: Case, outcome: Outcome) -> Outcome:
+def _add_medi_cal_notes(t: ModuleType, case: Case, outcome: Outcome) -> Outcome:
     """Medi-Cal managed care: State Hearing caveats and the Ombudsman (rules.md §2.5, §3.2)."""
     if case.coverage is not Coverage.MEDI_CAL_MANAGED or outcome.route is Route.MEDI_CAL_BOTH:
         return outcome
     extra: Tuple[str, ...] = ()
     if case.state_hearing == "unsure":
-        extra += (T.HEARING_MAYBE,)
+        extra += (t.HEARING_MAYBE,)
     if outcome.route is Route.IMR and outcome.rule == "R12":
-        extra += (T.MEDI_CAL_NO_ANSWER,)
+        extra += (t.MEDI_CAL_NO_ANSWER,)
     if outcome.route is Route.IMR_LATE:
-        extra += (T.MEDI_CAL_LATE,)
+        extra += (t.MEDI_CAL_LATE,)
     phones = outcome.phones + tuple(p for p in ("medi_cal_ombudsman",) if p not in outcome.phones)
     return replace(outcome, details=extra + outcome.details, phones=phones)
 
 
-def _unsure_regulator(outcome: Outcome) -> Outcome:
+def _unsure_regulator(t: ModuleType, outcome: Outcome) -> Outcome:
     """R7 on top of the DMHC answer: the person does not know who regulates the plan, or it
-    depends on the product (a PPO, Cigna, CalPERS): check the card or booklet, or call."""
-    reason = T.REASON_UNSURE_REGULATOR + outcome.reason[0].lower() + outcome.reason[1:]
-    return replace(outcome, reason=reason, steps=(T.FIND_REGULATOR,) + outcome.steps, agency=None)
+    depends on the product (a PPO, Cigna, CalPERS): check the card or booklet, or call.
+    The reason follows t's lead-in, so it starts in lower case (no reason starts with an acronym)."""
+    reason = t.REASON_UNSURE_REGULATOR + outcome.reason[0].lower() + outcome.reason[1:]
+    return replace(outcome, reason=reason, steps=(t.FIND_REGULATOR,) + outcome.steps, agency=None)
