@@ -81,7 +81,7 @@ def read_answer(slot: Text, text: Text, tracker: Tracker, clicked: bool = False)
         message = {} if clicked else (tracker.latest_message or {})
         found = (answers.read_coverage(text, entity_values(tracker.latest_message)) if slot == "coverage"
                  else answers.read_problem(text, faq_topic(tracker) if message else None,
-                                           kind_ranking(message, "problem")))
+                                           kind_ranking(message, "problem"), intent_ranking(message)))
         if (found is None and slot == "coverage" and not answers.topics_named(text)
                 and answers.clearly_unsure(intent_ranking(tracker.latest_message or {}))):
             found = Coverage.UNKNOWN  # "no clue what kind it is"

@@ -62,8 +62,11 @@ def test_a_bare_yes_or_no_at_the_start_counts_when_the_model_names_no_answer(tex
     ("no we didn't, i had no idea we could", [("unsure", 0.5), ("deny", 0.47)], "no"),
     # the model sure: it decides ("no wait, yes we did")
     ("no wait, yes we did", [("affirm", 0.8)], "yes"),
-    # "no idea" is not a no
+    # "no idea" is not a no, nor is a "no" that opens "not sure" in so many words
     ("no idea", [("unsure", 0.4)], "unsure"),
+    ("no me acuerdo", [("unsure", 0.45), ("deny", 0.3)], "unsure"),
+    ("no estoy segura, el consultorio iba a apelar", [("unsure", 0.4), ("deny", 0.35)], "unsure"),
+    ("no sabría decirle", [("unsure", 0.3), ("deny", 0.5)], "unsure"),
     ("yes", [("affirm", 0.99)], "yes"),
 ])
 def test_a_reply_that_opens_with_yes_or_no_means_it_unless_the_model_is_sure(text, ranking, expected):
@@ -97,6 +100,13 @@ def test_topics_are_named_by_their_nouns_not_by_other_words():
     ("I told you its medi-cal", [], Coverage.MEDI_CAL_MANAGED),
     ("cigna", [], Coverage.UNKNOWN), ("aetna through work", [], Coverage.UNKNOWN),
     ("I don't know, it's blue shield", [], Coverage.UNKNOWN),
+    # Spanish: "medical" is what many call Medi-Cal; accents do not change a word
+    ("el medical me lo da molina", [], Coverage.MEDI_CAL_MANAGED),
+    ("las dos, medicare y medical", [], Coverage.DUAL),
+    ("el medical group me lo negó", [], None),
+    ("medi-cal del condado, sin ninguna compania", [], Coverage.MEDI_CAL_FFS),
+    ("medi-cal pero no estoy en ningún plan", [], Coverage.MEDI_CAL_FFS),
+    ("medi-cal pero no estoy en ningun plan", [], Coverage.MEDI_CAL_FFS),
 ])
 def test_coverage(text, entities, expected):
     assert read_coverage(text, entities) == expected
@@ -113,6 +123,34 @@ def test_coverage(text, entities, expected):
 ])
 def test_problem(text, expected):
     assert read_problem(text) == expected
+
+
+@pytest.mark.parametrize("intents, expected", [
+    # the intent reader says it is a denial story: the kind is read among the answers
+    ([("describe_denial", 0.71), ("faq", 0.18)], Problem.NOT_NECESSARY),
+    ([("nlu_fallback", 0.45), ("describe_urgent_problem", 0.6)], Problem.NOT_NECESSARY),
+    # anything else: "none" stands, and nothing else names a problem
+    ([("faq", 0.8), ("describe_denial", 0.1)], None),
+    ([], None),
+])
+def test_a_denial_story_is_an_answer_even_when_the_kind_reader_calls_it_none(intents, expected):
+    kinds = [("none", 0.56), ("not_medically_necessary", 0.25), ("emergency_claim", 0.12)]
+    assert read_problem("me negaron la endoscopia q pidio el gastro", None, kinds, intents) == expected
+
+
+def test_a_denial_story_split_between_kinds_is_asked_again():
+    kinds = [("none", 0.5), ("service", 0.2), ("not_medically_necessary", 0.2), ("billing", 0.1)]
+    assert read_problem("xyz", None, kinds, [("describe_denial", 0.9)]) is None
+
+
+@pytest.mark.parametrize("text, unsure", [
+    ("no sé", True), ("no se", True), ("pues no se, puede q si", True), ("no se si era eso", True),
+    ("no se de q tipo", True), ("no me acuerdo", True), ("no sabria decirte", True),
+    # the reflexive "se" is not "I don't know"
+    ("ya no se levanta de la cama", False), ("no se puede", False), ("no se mueve", False),
+])
+def test_not_sure_in_so_many_words_in_spanish(text, unsure):
+    assert answers.looks_unsure(text) is unsure
 
 
 def test_the_models_topic_answers_when_no_words_do():
