@@ -48,10 +48,13 @@ _ORDINARY = [
         "|".join(re.escape(e) for e in table.CASE_SENSITIVE[word]))), term)
     for term in table.TERMS for word in term.spellings if word in table.ORDINARY_WORDS
 ]
-# "medical" is Medi-Cal only as the whole answer or in "I'm on medical", "I have medical".
+# "medical" is Medi-Cal only as the whole answer or in "I'm on medical", "I have medical", and
+# in Spanish, where it is not a word but what many call Medi-Cal: "tengo medical", "el medical
+# me lo da molina", "medicare y medical" (not "el medical group").
 _MEDICAL = re.compile(
-    r"^medical$|\b(?:on|have|has|got)\s+medical\b(?!\s+(?:leave|grounds|advice|records?|bills?|care"
-    r"|necessity|reasons?|equipment|treatment|insurance|coverage|group|debt))")
+    r"^medical$|\b(?:on|have|has|got|tengo|tiene|tienen|tenemos|el|del|al|con|y|mi|su|es|de|sin|por)"
+    r"\s+medical\b(?!\s+(?:leave|grounds|advice|records?|bills?|care|necessity|reasons?|equipment"
+    r"|treatment|insurance|coverage|group|grupo|debt))")
 _MEDI_CAL_TERM = next(t for t in table.TERMS if "medical" in t.spellings)
 _WORDS: List[Tuple[table.Word, Pattern[str]]] = [(w, _alternation(w.spellings)) for w in table.WORDS]
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Callable, Dict, List, Optional, Tuple
 
+from bot.text import fold_accents
+
 class Coverage(str, Enum):
     """Where the person's health coverage comes from; it decides which agency handles appeals.
 
@@ -127,7 +129,11 @@ WORDS: Tuple[Word, ...] = (
                           "no plan", "not in a plan", "no health plan", "never put me in a plan",
                           "not enrolled in a plan", "never picked a plan", "not assigned to a plan",
                           "sin plan", "no tengo plan", "ningún plan", "ningun plan",
-                          "pago por servicio", "medi-cal regular", "medi cal regular"),
+                          "pago por servicio", "medi-cal regular", "medi cal regular",
+                          # the Spanish of "not assigned to a plan", "never put me in a plan"
+                          "no me han asignado plan", "no me asignaron plan", "sin compañía de plan",
+                          "sin ninguna compañía", "no estoy en ningún plan",
+                          "nunca me pusieron en un plan", "no me ponen en ningún plan"),
          Coverage.MEDI_CAL_FFS),
     # Weaker words, used only when nothing else was named ("I'm a veteran", "military").
     Word("hint", ("va", "veteran", "veterans", "veterano", "veterana", "veteranos"), Coverage.VA),
@@ -155,8 +161,9 @@ AMBIGUOUS = {"medical"}
 
 
 def key(text: str) -> str:
-    """A spelling or text as it is compared: lower case, punctuation as spaces."""
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    """A spelling or text as it is compared: lower case, no accents ("compañía" and "compañia"
+    are one word), punctuation as spaces."""
+    return re.sub(r"[^a-z0-9]+", " ", fold_accents(text)).strip()
 
 
 _BY_SPELLING: Dict[str, Term] = {key(s): t for t in TERMS for s in t.spellings}
