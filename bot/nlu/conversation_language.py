@@ -12,10 +12,17 @@ the SMS keywords ESPAÑOL / ENGLISH send them) switch at once.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Optional, Tuple
+from pathlib import Path
+from typing import Dict, FrozenSet, Optional, Tuple
+
+import spacy_lookups_data
+
+from bot.nlu.spanish_gloss_words import WORDS as GLOSS_WORDS
 
 from bot.nlu.language import _ENGLISH, _FUNCTION_WORDS, _SPANISH_ONLY, _WORD, detect_non_english
 from bot.text import fold_accents
@@ -48,7 +55,30 @@ _SPANISH_TOPIC_WORDS = {
     "hablar", "persona", "formulario", "plazo", "fecha", "gratis", "costo", "médica", "medica",
     "independiente", "estado", "urgencia", "adiós", "adios", "buenas", "buenos", "hola",
 }
-_SPANISH_WORDS = (_SPANISH_ONLY | _FUNCTION_WORDS[SPANISH] | _SPANISH_TOPIC_WORDS) - _ENGLISH - _BOTH
+# Any word in its lexicon is at least this frequent in English text (log probability): "he" is
+# -5.9, "la" -9.6, Spanish "acuerdo" -13.7, "sabria" -19.1.
+COMMON_IN_ENGLISH = -12.0
+
+
+def _gloss_only_spanish() -> FrozenSet[str]:
+    """Spanish words of the gloss dictionary (bot/nlu/spanish_gloss_words.py) that are not
+    English: not an English word form spaCy's lookup tables know, nor common in English text.
+    Why: the short lists above left "no me acuerdo", "no sabría decirle" unplaced, so they were
+    read by the English reader, where "no" is a no. Measured on the held-out sets: Spanish
+    messages left unplaced 65 -> 35 of 699; English ones placed differently 0 of 797 (and 2 of
+    4,656 English training examples, "nop" and "nooo", now count as Spanish)."""
+    data = Path(spacy_lookups_data.__file__).parent / "data"
+    with gzip.open(data / "en_lemma_lookup.json.gz") as f:
+        lemmas: Dict[str, str] = json.load(f)
+    with gzip.open(data / "en_lexeme_prob.json.gz") as f:
+        common = {w for w, p in json.load(f).items() if p > COMMON_IN_ENGLISH}
+    english = set(lemmas) | set(lemmas.values()) | common
+    return frozenset(w for w, meaning in GLOSS_WORDS.items()
+                     if meaning != w and w.isalpha() and len(w) > 1 and w not in english)
+
+
+_SPANISH_WORDS = ((_SPANISH_ONLY | _FUNCTION_WORDS[SPANISH] | _SPANISH_TOPIC_WORDS | _gloss_only_spanish())
+                  - _ENGLISH - _BOTH)
 _ENGLISH_TOPIC_WORDS = {
     "care", "health", "denial", "coverage", "appeal", "appealed", "surgery", "weeks", "months",
     "ago", "days", "yet", "never", "nothing", "letter", "sent", "urgent", "maybe", "think", "sure",
@@ -96,7 +126,8 @@ def _identifier():
 def _word_evidence(text: str) -> Tuple[int, int]:
     """(Spanish-only words, English-only words) in the message."""
     words = [w.lower() for w in _WORD.findall(unicodedata.normalize("NFC", text))]
-    return (sum(w in _SPANISH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words))
+    spanish = sum(w in _SPANISH_WORDS or fold_accents(w) in _SPANISH_WORDS for w in words)
+    return spanish, sum(w in _ENGLISH_WORDS for w in words)
 
 
 @lru_cache(maxsize=1024)  # pure; asked by the classifier, the override and the tagger per turn

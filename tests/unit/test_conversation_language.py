@@ -22,11 +22,17 @@ HELD_OUT = Path(__file__).resolve().parents[1] / "heldout"
     ("hace tres semanas", SPANISH), ("el 5 de octubre", SPANISH), ("kaiser nego mi cirugia", SPANISH),
     ("tengo medi-cal", SPANISH), ("q es un imr", SPANISH), ("cuanto cuesta", SPANISH),
     ("¿Qué es una revisión médica independiente?", SPANISH), ("si ya apele", SPANISH),
+    # Spanish words only the gloss dictionary knows, with or without accents
+    ("no me acuerdo", SPANISH), ("no sabría decirle", SPANISH), ("no sabria decirte", SPANISH),
+    # English words of the gloss dictionary ("he", "la") are not Spanish evidence
+    ("YES he has cancer", ENGLISH), ("he had a stroke last year and needs PT", ENGLISH),
     # clearly English, including English that names Spanish
     ("my plan denied my surgery", ENGLISH), ("not urgent", ENGLISH), ("yes they did", ENGLISH),
     ("Can I get help in Spanish?", ENGLISH), ("my mom only speaks spanish, can I file for her?", ENGLISH),
     # other languages are not switched to either
     ("我的保险公司拒绝了我的手术", None), ("xin chào, tôi cần giúp đỡ", None),
+    ("merci beaucoup", None), ("ich brauche hilfe", None), ("aiuto per favore", None),
+    ("obrigado", None), ("eu preciso de ajuda com meu plano", None),
 ])
 def test_message_language(text, language):
     assert message_language(text) == language
@@ -49,9 +55,9 @@ def test_a_switch_request_names_one_language():
 
 
 def test_no_english_held_out_message_is_taken_for_spanish():
-    """727 English messages people wrote (tests/heldout): none may switch to Spanish."""
+    """797 English messages people wrote (tests/heldout): none may switch to Spanish."""
     wrong = []
-    for name in ("first_messages.yml", "answers.yml", "safety.yml"):
+    for name in ("first_messages.yml", "answers.yml", "safety.yml", "imr_questions.yml"):
         for case in yaml.safe_load((HELD_OUT / name).read_text(encoding="utf-8"))["cases"]:
             if case.get("lang") != "es" and message_language(case["text"]) == SPANISH:
                 wrong.append(case["text"])
