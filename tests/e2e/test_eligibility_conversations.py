@@ -30,6 +30,10 @@ def days_ago(n: int):
 LAST_MONTH = parse_past_date("last month", TODAY).value
 
 CONVERSATIONS = {
+    "\"I don't know what to do\" at the offer after a denial starts the check": [
+        ("Kaiser denied my knee surgery", [r"check where your case goes"]),
+        ("honestly i don't know what to do", [r"Let's check", Q["problem"]]),
+    ],
     "a cooperative person answering in plain words, dates inside the answers": [
         ("my daughter's therapist says she needs residential treatment but blue shield said it's "
          "not medically necessary", [r"check where your case goes"]),

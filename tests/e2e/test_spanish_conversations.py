@@ -44,6 +44,10 @@ def no_english(reply: str) -> None:
 
 
 CONVERSATIONS = {
+    "no sabe qué hacer ante la oferta tras una negación: empieza la revisión": [
+        ("Kaiser me negó la cirugía de la rodilla", [CHECK]),
+        ("la verdad no sé qué hacer", [r"Veamos", Q["problem"]]),
+    ],
     "Kaiser niega una resonancia; apeló y el plan contestó hace 45 días: IMR con fecha límite": [
         ("Kaiser negó la resonancia magnética que pidió mi doctor", [r"queja formal", CHECK]),
         ("Sí, revisar mi caso", [r"Veamos", Q["problem"]]),
