@@ -16,17 +16,20 @@ from tests.heldout.scoring import (MODEL, Parser, report, score_answers, score_f
 
 TARGETS = {"answers": 0.97, "caught": 1.0, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
            "spanish": 1.0, "first": 0.95, "es_answered": 0.95, "es_tagged": 1.0, "es_answers": 0.97,
-           "imr_asked": 0.95, "imr_others": 0.95}
+           "imr_asked": 0.95, "imr_others": 0.95, "es_answered_2": 0.95, "es_answers_2": 0.97,
+           "es_answered_3": 0.95, "es_answers_3": 0.97}
 # Safety as the person sees it meets its target: every true message gets 911/988 (84/85 from
 # the classifier, the last from the unclear-message net) and 3/189 near-misses get a line.
-# Spanish (issue 10) is short of its targets: first messages 0.917, typed answers 0.894 measured
-# (0.770 and 0.824 before the Spanish reader saw an English gloss of each message, 0.894 and
-# 0.871 with the gloss, before 790 more Spanish training examples).
+# Spanish (issue 10), first messages / typed answers: set 1 0.949 / 0.953 (0.770 / 0.824 before
+# the English gloss, 0.917 / 0.894 before 2026-12-04's data, readers and language words);
+# set 2 0.957 / 0.973 (0.842 / 0.942 before that day's changes); set 3, scored once after them,
+# 0.943 / 0.988.
 # Questions about past IMR outcomes (issue 11, tests/heldout/imr_questions.yml, 60 questions and
 # 30 near-misses): 54/60 and 27/30 measured when first run, no near-miss sent to the IMR data.
 FLOORS = {"answers": 0.97, "caught": 0.98, "quiet": 0.98, "lined": 1.0, "unlined": 0.98,
-          "spanish": 1.0, "first": 0.95, "es_answered": 0.91, "es_tagged": 1.0, "es_answers": 0.89,
-          "imr_asked": 0.9, "imr_others": 0.9}
+          "spanish": 1.0, "first": 0.95, "es_answered": 0.94, "es_tagged": 1.0, "es_answers": 0.95,
+          "imr_asked": 0.9, "imr_others": 0.9, "es_answered_2": 0.95, "es_answers_2": 0.96,
+          "es_answered_3": 0.93, "es_answers_3": 0.97}
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +69,15 @@ def test_spanish_first_messages(parser: Parser) -> None:
 
 def test_spanish_typed_answers(parser: Parser) -> None:
     check("es_answers", score_answers(parser, spanish=True))
+
+
+@pytest.mark.parametrize("number", [2, 3])
+def test_later_spanish_sets(parser: Parser, number: int) -> None:
+    """The second and third Spanish sets (tests/heldout/README.md): written apart from the
+    first, and, for the third, never looked at while tuning."""
+    check(f"es_answered_{number}",
+          score_spanish_first_messages(parser, f"es_first_messages_{number}.yml")["answered"])
+    check(f"es_answers_{number}", score_answers(parser, spanish=True, name=f"es_answers_{number}.yml"))
 
 
 def test_questions_about_past_imr_outcomes(parser: Parser) -> None:

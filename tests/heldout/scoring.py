@@ -119,11 +119,12 @@ class Score:
         return f"{self.name}: {self.right}/{self.total} = {self.rate:.3f}"
 
 
-def score_answers(parser: Parser, spanish: bool = False) -> Score:
+def score_answers(parser: Parser, spanish: bool = False, name: Optional[str] = None) -> Score:
+    """`name`: another set of the same shape (es_answers_2.yml, written later, apart from the first)."""
     today = today_in_california()
-    score = Score("Spanish typed answers to the check's questions" if spanish
-                  else "typed answers to the check's questions")
-    for case in load("es_answers.yml" if spanish else "answers.yml"):
+    score = Score(f"Spanish typed answers to the check's questions ({name or 'es_answers.yml'})"
+                  if spanish else "typed answers to the check's questions")
+    for case in load(name or ("es_answers.yml" if spanish else "answers.yml")):
         got = stored_answer(case["slot"], case["text"], parser.parse(case["text"]),
                             "es" if spanish else "en")
         wanted = expected_answer(case, today)
@@ -200,14 +201,16 @@ SPANISH_READING = {"crisis": {"crisis_self_harm", "crisis_self_harm_es"},
                    "emergency": {"emergency_now", "emergency_now_es"}}
 
 
-def score_spanish_first_messages(parser: Parser) -> Dict[str, Score]:
-    """tests/heldout/es_first_messages.yml: the reply each gets, and what was understood."""
+def score_spanish_first_messages(parser: Parser, name: str = "es_first_messages.yml"
+                                 ) -> Dict[str, Score]:
+    """tests/heldout/es_first_messages.yml (or es_first_messages_2.yml, written later, apart from
+    the first): the reply each gets, and what was understood."""
     from bot.nlu.conversation_language import SPANISH, message_language
 
-    answered = Score("Spanish first messages given the right Spanish reply")
+    answered = Score(f"Spanish first messages given the right Spanish reply ({name})")
     understood = Score("Spanish first messages understood (whatever the language of the reply)")
     tagged = Score("Spanish first messages that keep or switch the conversation to Spanish")
-    for case in load("es_first_messages.yml"):
+    for case in load(name):
         parse = parser.parse(case["text"])
         intent = (parse.get("intent") or {}).get("name") or ""
         route = case["route"]
@@ -244,10 +247,16 @@ def main() -> None:
     first, _ = score_first_messages(parser)
     spanish = score_spanish_first_messages(parser)
     spanish_answers = score_answers(parser, spanish=True)
+    spanish_2 = score_spanish_first_messages(parser, "es_first_messages_2.yml")
+    spanish_answers_2 = score_answers(parser, spanish=True, name="es_answers_2.yml")
+    spanish_3 = score_spanish_first_messages(parser, "es_first_messages_3.yml")
+    spanish_answers_3 = score_answers(parser, spanish=True, name="es_answers_3.yml")
     imr = score_imr_questions(parser)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
                   safety["unlined"], first, spanish["answered"], spanish["understood"],
-                  spanish["tagged"], spanish_answers, imr["asked"], imr["others"]]))
+                  spanish["tagged"], spanish_answers, spanish_2["answered"], spanish_answers_2,
+                  spanish_3["answered"], spanish_answers_3,
+                  imr["asked"], imr["others"]]))
 
 
 if __name__ == "__main__":
