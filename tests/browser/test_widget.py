@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Dict, Iterator, List
 
 import pytest
 
 from bot.domain.contacts import line
-from bot.eligibility.questions import QUESTIONS
+from bot.domain.dates import imr_deadline, say_date, today_in_california
+from bot.eligibility.questions import QUESTIONS, question
 from bot.nlu.conversation_language import message_language
 from bot.run.launcher import HOST, ROOT, stop
 from tests.e2e.servers import Bot, free_port, running_bot
@@ -197,6 +199,26 @@ def test_an_eligibility_check_runs_to_its_result_with_buttons_and_typing(site, p
     assert "Kaiser" in summary or "HMO" in summary
     result = click(page, "Yes, that's right", HELP_CENTER)
     assert "Independent Medical Review" in result
+
+
+def test_a_whole_check_in_spanish_reaches_its_path_and_date(site, page):
+    """Issue 10: a whole conversation in Spanish in the widget, by clicks and typing, to the IMR
+    with its deadline said in Spanish."""
+    decision = today_in_california() - timedelta(days=20)
+    open_widget(page, site.url)
+    say(page, "quiero revisar mi caso", question("coverage", "es").text)
+    click(page, "Kaiser u otra HMO", question("problem", "es").text)
+    click(page, "No es médicamente necesario", question("urgent", "es").text)
+    say(page, "no, puede esperar", question("filed_grievance", "es").text)
+    click(page, "Sí", question("plan_answered", "es").text)
+    say(page, "sí, me contestaron que no", question("decision_date", "es").text)
+    summary = say(page, "hace 20 días", "Esto es lo que entendí")
+    assert say_date(decision, "es") in summary
+    result = click(page, "Sí, es correcto", HELP_CENTER)
+    assert "Revisión Médica Independiente" in result
+    assert say_date(imr_deadline(decision), "es") in result
+    spanish(page)  # the widget's own texts and its `lang` follow (functions further down)
+    expect(page.locator(BOT_MESSAGES).last).to_have_attribute("lang", "es")
 
 
 def test_the_greeting_offers_spanish_and_spanish_questions_get_spanish_answers(site, page):
