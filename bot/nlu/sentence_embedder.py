@@ -50,13 +50,20 @@ class SentenceEmbedder:
         self.eps = float(config["layer_norm_eps"])
         self.w = {k: v.astype(np.float32) for k, v in
                   load_file(str(model_dir / "model.safetensors")).items()}
+        # Each dense layer's weight, transposed once and stored contiguously for _linear.
+        self.w_t = {k[:-len(".weight")]: np.ascontiguousarray(v.T) for k, v in self.w.items()
+                    if k.endswith(".weight") and v.ndim == 2 and "embeddings" not in k}
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.enable_truncation(MAX_TOKENS)
         self.tokenizer.no_padding()
         self.dim = int(config["hidden_size"])
 
     def _linear(self, x: np.ndarray, name: str) -> np.ndarray:
-        return x @ self.w[f"{name}.weight"].T + self.w[f"{name}.bias"]
+        """One matrix product over every token of the batch: numpy runs (B, n, d) @ (d, k) as B
+        small products, which took twice as long (training embeds ~13,000 texts)."""
+        weight = self.w_t[name]
+        rows = x.reshape(-1, x.shape[-1]) @ weight
+        return rows.reshape(*x.shape[:-1], weight.shape[1]) + self.w[f"{name}.bias"]
 
     def _norm(self, x: np.ndarray, name: str) -> np.ndarray:
         return _layer_norm(x, self.w[f"{name}.weight"], self.w[f"{name}.bias"], self.eps)
