@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, FrozenSet, List, Set
 
+import numpy as np
 import pytest
 import yaml
 
@@ -41,27 +42,46 @@ def normalize(text: str) -> str:
 
 
 def near_copies(text: str, examples: Set[str], ratio: float = 0.85) -> List[str]:
-    """Training examples equal or nearly equal to text (difflib ratio). Only examples whose
-    length allows that ratio are compared (2*min/(sum) >= ratio), then difflib's cheap upper
-    bounds, so thousands of pairs stay fast."""
-    matcher = difflib.SequenceMatcher(None, b=text)  # b is cached by difflib
-    low, high = len(text) * ratio / (2 - ratio), len(text) * (2 - ratio) / ratio
-    by_length = _by_length(frozenset(examples))
+    """Training examples equal or nearly equal to text (difflib ratio). difflib's ratio is at
+    most its quick_ratio, which counts shared characters: that bound is computed for every
+    example at once (_CharacterCounts), and only the few that pass it are compared in full."""
+    index = _character_counts(frozenset(examples))
     close = []
-    for length in range(int(low), int(high) + 1):
-        for example in by_length.get(length, ()):
-            matcher.set_seq1(example)
-            if matcher.quick_ratio() >= ratio and matcher.ratio() >= ratio:
-                close.append(example)
+    for example in index.candidates(text, ratio):
+        matcher = difflib.SequenceMatcher(None, example, text)
+        if matcher.ratio() >= ratio:
+            close.append(example)
     return close
 
 
+class _CharacterCounts:
+    """Each example's count of each character, one row per example. Characters outside the
+    most common ones share a column, which can only raise the bound, so it stays a bound."""
+
+    def __init__(self, examples: FrozenSet[str], columns: int = 63) -> None:
+        self.examples = sorted(examples)
+        common = Counter(c for e in self.examples for c in e).most_common(columns)
+        self.column = {c: i for i, (c, _) in enumerate(common)}
+        self.other = len(self.column)
+        self.counts = np.stack([self._count(e) for e in self.examples]) if self.examples else \
+            np.zeros((0, self.other + 1), dtype=np.int32)
+        self.lengths = np.array([len(e) for e in self.examples], dtype=np.int32)
+
+    def _count(self, text: str) -> np.ndarray:
+        row = np.zeros(self.other + 1, dtype=np.int32)
+        for c in text:
+            row[self.column.get(c, self.other)] += 1
+        return row
+
+    def candidates(self, text: str, ratio: float) -> List[str]:
+        shared = np.minimum(self.counts, self._count(text)).sum(axis=1)
+        bound = 2.0 * shared / np.maximum(self.lengths + len(text), 1)
+        return [self.examples[i] for i in np.flatnonzero(bound >= ratio)]
+
+
 @lru_cache(maxsize=4)
-def _by_length(examples: FrozenSet[str]) -> Dict[int, List[str]]:
-    grouped: Dict[int, List[str]] = defaultdict(list)
-    for example in examples:
-        grouped[len(example)].append(example)
-    return grouped
+def _character_counts(examples: FrozenSet[str]) -> _CharacterCounts:
+    return _CharacterCounts(examples)
 
 
 @pytest.mark.parametrize("intent", sorted(EXAMPLES))
@@ -107,3 +127,16 @@ def test_no_training_example_copies_a_held_out_case():
                 continue
             close = near_copies(text, ours)
             assert not close, (path.name, case["text"], close)
+
+
+def test_the_near_copy_check_finds_near_copies_and_only_them():
+    """The check above must be able to fail: one changed letter or an added word is found, a
+    different sentence of the same letters is not."""
+    examples = {normalize(e) for e in ("my plan denied my MRI last month", "hola buenos dias",
+                                      "the plan never answered my appeal")}
+    assert near_copies(normalize("My plan denied my MRI last mnth!"), examples) == [
+        "my plan denied my mri last month"]
+    assert near_copies(normalize("the plan never answered my appeal at all"), examples) == [
+        "the plan never answered my appeal"]
+    assert near_copies(normalize("last month my MRI was denied by my plan"), examples) == []
+    assert near_copies(normalize("Ñandú über straße"), examples) == []
