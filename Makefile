@@ -140,6 +140,8 @@ else
 endif
 
 # The widget's tests drive Debian's Chromium (tests/browser); installed when missing, as nginx.
+# pytest runs on the 2 cores (pytest-xdist), each test file on one worker: the end-to-end files
+# mostly wait on their servers, so 8:22 -> 5:26 (every test uses its own ports, files and databases).
 test: $(MODEL) imr-data
 	$(call install_nginx,true)
 	@if [ ! -x /usr/bin/chromium ]; then echo "Installing Debian's chromium for the widget's tests"; \
@@ -148,7 +150,7 @@ test: $(MODEL) imr-data
 	$(RASA) data validate --fail-on-warnings
 	$(RASA) test core --stories tests/stories --model $(MODEL) --fail-on-prediction-errors \
 	  --out var/results
-	$(PY) -m pytest tests -q --durations=15
+	$(PY) -m pytest tests -q -n 2 --dist loadfile --durations=15
 
 # Deletes conversations nobody has written in for DAYS days, and prints how many.
 purge: $(VENV)/.installed
