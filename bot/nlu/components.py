@@ -194,14 +194,14 @@ class SentenceIntentClassifier(GraphComponent):
         embedder = RememberingEmbedder(load_embedder(str(self.config["model_dir"])))
         english = training_examples(training_data)
         spanish = training_examples(training_data, SPANISH_CODE)
-        # Every text and gloss is embedded first (the Spanish reader's examples include the
-        # English ones), so the two fits below only read the embedder's memory and can run side
-        # by side: scipy's sparse products release the GIL, and the fits took 35 s + 150 s.
-        embedder.embed_many(list(spanish[0]) + [gloss(text) for text in spanish[0]])
         self.model = IntentModel(embedder)
         # With an English gloss of each message beside it (bot/nlu/spanish_gloss.py): measured
         # on tests/heldout/es_first_messages.yml, the Spanish reader alone went 0.770 -> 0.871.
         self.spanish_model = IntentModel(embedder, gloss)
+        # Every vector is computed first (the Spanish reader's examples include the English
+        # ones), so the two fits below only read the embedder's memory and can run side by
+        # side: scipy's sparse products release the GIL, and the fits took 35 s + 150 s.
+        self.spanish_model.sentence_vectors(spanish[0])
         with ThreadPoolExecutor(max_workers=2) as pool:
             fits = [pool.submit(self.model.fit, *english), pool.submit(self.spanish_model.fit, *spanish)]
             for fit in fits:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Mapping, NamedTuple, Optional, Sequence, Tuple
 
 import joblib
+import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -63,10 +64,17 @@ class IntentModel:
         # metadata names a kind; same features, so the same words mean the same thing to both.
         self.kind_classifiers: Dict[str, LogisticRegression] = {}
 
-    def _features(self, texts: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
-        blocks = [sparse.csr_matrix(self.embedder.embed_many(list(texts)))]
+    def sentence_vectors(self, texts: Sequence[str]) -> List[np.ndarray]:
+        """What the encoder makes of the texts (and of their glosses, for the Spanish reader):
+        the meaning half of the features. Also called before fitting two models side by side,
+        so that a shared RememberingEmbedder holds every vector they will read."""
+        blocks = [self.embedder.embed_many(list(texts))]
         if self.gloss is not None:
-            blocks.append(sparse.csr_matrix(self.embedder.embed_many([self.gloss(t) for t in texts])))
+            blocks.append(self.embedder.embed_many([self.gloss(t) for t in texts]))
+        return blocks
+
+    def _features(self, texts: Sequence[str], fit: bool = False) -> sparse.csr_matrix:
+        blocks = [sparse.csr_matrix(block) for block in self.sentence_vectors(texts)]
         blocks.append(self.spelling.fit_transform(texts) if fit else self.spelling.transform(texts))
         return sparse.hstack(blocks).tocsr()
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, FrozenSet, List, Set
+from typing import AbstractSet, Dict, FrozenSet, List
 
 import numpy as np
 import pytest
@@ -41,11 +41,11 @@ def normalize(text: str) -> str:
     return re.sub(r"[\W_]+", " ", text.lower()).strip()  # letters of any script count
 
 
-def near_copies(text: str, examples: Set[str], ratio: float = 0.85) -> List[str]:
+def near_copies(text: str, examples: AbstractSet[str], ratio: float = 0.85) -> List[str]:
     """Training examples equal or nearly equal to text (difflib ratio). difflib's ratio is at
     most its quick_ratio, which counts shared characters: that bound is computed for every
     example at once (_CharacterCounts), and only the few that pass it are compared in full."""
-    index = _character_counts(frozenset(examples))
+    index = _character_counts(frozenset(examples))  # the same set when given a frozenset
     close = []
     for example in index.candidates(text, ratio):
         matcher = difflib.SequenceMatcher(None, example, text)
@@ -105,7 +105,7 @@ def test_every_domain_intent_is_trained_and_topics_are_real():
 @pytest.mark.skipif(not EVAL_DIR.exists(), reason="../shared/eval is not beside this checkout")
 def test_no_training_example_copies_an_eval_case_text():
     """We train on our own examples: none may equal or nearly equal a judging case."""
-    ours = {normalize(e) for examples in EXAMPLES.values() for e in examples}
+    ours = frozenset(normalize(e) for examples in EXAMPLES.values() for e in examples)
     for path in EVAL_DIR.glob("*.yml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for case in (data.get("cases") or []) if isinstance(data, dict) else []:
@@ -119,7 +119,7 @@ def test_no_training_example_copies_a_held_out_case():
 
     Replies of one to three words ("not sure", "nope") are a closed vocabulary every training
     set holds; longer ones must not be there, nor anything close to them."""
-    ours = {normalize(e) for examples in EXAMPLES.values() for e in examples}
+    ours = frozenset(normalize(e) for examples in EXAMPLES.values() for e in examples)
     for path in (ROOT / "tests" / "heldout").glob("*.yml"):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             text = normalize(case["text"])
