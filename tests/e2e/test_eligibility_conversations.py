@@ -34,6 +34,11 @@ CONVERSATIONS = {
         ("Kaiser denied my knee surgery", [r"check where your case goes"]),
         ("honestly i don't know what to do", [r"Let's check", Q["problem"]]),
     ],
+    "\"maybe later\" at the offer after a denial does not start the check, and says how to": [
+        ("Blue Shield won't approve my sleep study", [r"check where your case goes"]),
+        ("maybe later, i have to go to work", [r"check my case", HC]),
+        ("check my case", [r"Let's check", Q["coverage"]]),
+    ],
     "a cooperative person answering in plain words, dates inside the answers": [
         ("my daughter's therapist says she needs residential treatment but blue shield said it's "
          "not medically necessary", [r"check where your case goes"]),

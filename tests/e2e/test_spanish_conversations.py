@@ -1,4 +1,4 @@
-"""Ten whole conversations in Spanish over REST, against the real Rasa and action servers
+"""Whole conversations in Spanish (eleven) over REST, against the real Rasa and action servers
 (issue 10): each reaches the right path, with its dates said in Spanish.
 
 The turns are typed the way people write and click; the replies are checked for the Spanish
@@ -47,6 +47,11 @@ CONVERSATIONS = {
     "no sabe qué hacer ante la oferta tras una negación: empieza la revisión": [
         ("Kaiser me negó la cirugía de la rodilla", [CHECK]),
         ("la verdad no sé qué hacer", [r"Veamos", Q["problem"]]),
+    ],
+    "\"tal vez después\" ante la oferta no empieza la revisión y dice cómo empezarla": [
+        ("Health Net no me quiere aprobar el estudio del sueño", [CHECK]),
+        ("ahorita no puedo, tal vez más tarde", [r"revisar mi caso", HC]),
+        ("revisar mi caso", [r"Veamos", Q["coverage"]]),
     ],
     "Kaiser niega una resonancia; apeló y el plan contestó hace 45 días: IMR con fecha límite": [
         ("Kaiser negó la resonancia magnética que pidió mi doctor", [r"queja formal", CHECK]),
