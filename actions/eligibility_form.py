@@ -33,6 +33,8 @@ Result = Dict[Text, Any]
 DATE_OF = {"grievance_date": "filed_grievance", "decision_date": "plan_answered"}
 # A date said along with a yes ("yes, we appealed in September") answers the date question too.
 DATE_ALONG_WITH = {answer: date for date, answer in DATE_OF.items()}
+# Which part of a story a date question is about, when the story names more than one day.
+ABOUT = {"grievance_date": answers.mentions_grievance, "decision_date": answers.mentions_decision}
 # What a clicked yes/no/not-sure button means (a Spanish click is first turned into the English
 # button it stands for, bot/eligibility/questions.py:english_button).
 CLICKED: Dict[Text, Answer] = {"Yes": "yes", "No": "no", "Not sure": "unsure"}
@@ -109,7 +111,10 @@ def read_date(slot: Text, answer: Optional[Answer], text: Text) -> Result:
     today = today_in_california()
     parsed = parse_past_date(answers.date_phrase(text), today)
     # A date inside a longer answer ("la carta es de hace 12 días", "the letter is dated Sep 28").
-    found = parsed.value or (answers.find_date(text, today) if parsed.problem == UNREADABLE else None)
+    # One told as a story, with the date first or in the middle ("ayer me llegó", "el 3 de mayo,
+    # me acuerdo porque...").
+    found = parsed.value or (answers.find_date(text, today) or answers.date_in_story(text, today, ABOUT[slot])
+                             if parsed.problem == UNREADABLE else None)
     if found:
         return {slot: found.isoformat()}
     # "no me acuerdo" opens with "no" but does not take back the yes it follows.

@@ -657,6 +657,19 @@ def _parse_with_dateparser(t: str, today: date) -> Optional[date]:
     return value
 
 
+_NAMES_A_DAY = re.compile(
+    r"\b(ago|hace|ase|yesterday|ayer|antier|anteayer)\b|\d{1,2}[/-]\d{1,2}"
+    rf"|\b\d{{1,2}}(st|nd|rd|th)?\s+(?:(?:de|del|of)\s+)?(?:{_MONTH_RE}|\b{_ES_MONTH}\b)"
+    rf"|(?:{_MONTH_RE}|\b{_ES_MONTH}\b)\.?\s+\d{{1,2}}(st|nd|rd|th)?\b")
+
+
+def names_a_day(phrase: str) -> bool:
+    """Does a phrase name one day outright ("hace 5 días", "Oct 3", "el 22 de agosto",
+    "yesterday")? Only such a phrase is taken from the middle of a story: there "two weeks",
+    "a month" or "septiembre" tell how long something lasted or when something else happened."""
+    return _NAMES_A_DAY.search(fold_accents(phrase.lower())) is not None
+
+
 def parse_past_date(text: str, today: date) -> DateAnswer:
     """Read when something happened from what a person typed; see the module docstring for the rules.
 

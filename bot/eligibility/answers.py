@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Dict, FrozenSet, Iterable, Optional, Sequence, Tuple
+from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from bot.domain import coverage
-from bot.domain.dates import parse_past_date
+from bot.domain.dates import names_a_day, parse_past_date
 from bot.eligibility.rules import Answer, Coverage, Problem
 from bot.nlu.parse_data import NOT_AN_ANSWER
 
@@ -40,8 +40,14 @@ CLEARLY_INTERJECTION = 0.5
 
 
 # A narrow fallback when the model names no answer: a reply that opens with a bare yes or no
-# ("no, it was months ago"). Whatever follows is not read.
-_LEADING_ANSWER = re.compile(r"^\W*(?:(yes|yeah|yep|yup|ya)|(no|nope|nah))(?:[\s,.!;:-]|$)(?!\s*(?:idea|clue)\b)", re.I)
+# ("no, it was months ago", "sí, ya apelé", "nel"). Whatever follows is not read. An unaccented
+# Spanish "si" is also "if" ("si espero se complica"), so it counts only before a pause.
+_LEADING_ANSWER = re.compile(
+    r"^\W*(?:(yes|yeah|yep|yup|ya|sí|si(?=\s*(?:[,.!;:-]|$))|sip)|(no|nope|nah|nel|nop))"
+    r"(?:[\s,.!;:-]|$)(?!\s*(?:idea|clue)\b)", re.I)
+# Words people open with before their yes or no ("pues sí", "la verdad no"): skipped, so the
+# bare answer after them is the one that counts.
+_FILLER = re.compile(r"^\W*(?:(?:pues|pos|bueno|este|la\s+verdad|mm+|ah+|eh+)(?:[\s,.]+|$))+", re.I)
 # Below this confidence, an answer intent that contradicts the bare yes/no a reply opens with
 # gives way to it.
 LEADING_WORD_WINS_BELOW = 0.6
@@ -61,7 +67,8 @@ def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") ->
         return None
     # "no me acuerdo", "no estoy segura": a "no" that opens "not sure" in so many words is not one
     # ("no we didn't, i had no idea we could" still opens with one).
-    leading = None if _UNSURE.match(text.strip(" ¿¡.,")) else _LEADING_ANSWER.match(text)
+    body = _FILLER.sub("", text, count=1)
+    leading = None if _UNSURE.match(body.strip(" ¿¡.,")) else _LEADING_ANSWER.match(body)
     opens_with = ("yes" if leading.group(1) else "no") if leading else None
     for name, confidence in window:
         read = POLARITY_OF_INTENT.get(name) or ("yes" if name in YES_BY_DESCRIPTION.get(slot, ()) else None)
@@ -290,6 +297,57 @@ def find_date(text: str, today: date) -> Optional[date]:
         if parsed.value is not None:
             return parsed.value
     return None
+
+
+# Where a story breaks into parts that may each carry their own date.
+# "and" / "y" too, except in "a month and a half", "un mes y medio", "treinta y uno".
+_STORY_BREAK = re.compile(r"[,.;!?]|\b(?:but|then|pero|entonces|luego)\b"
+                          r"|(?<!treinta )\b(?:and|y)\b(?!\s+(?:a\s+half|medi[oa])\b)", re.I)
+_WINDOW = 8  # the longest date phrase looked for ("el lunes 5 de octubre del año pasado")
+_HALF = re.compile(r"\b(half|medi[oa])\b", re.I)
+# The words a date phrase can open with ("on", "el", "hace", a number, a month, "yesterday"): a
+# phrase that opens with any other word ("it on october 5...") is the story, not the date.
+_DATE_OPENER = re.compile(
+    r"(?:\d|on$|el$|hace$|ase$|yesterday|ayer$|antier$|anteayer$|an?$|un[oa]?$|one$|two$|three$|four$"
+    r"|five$|six$|seven$|eight$|nine$|ten$|dos$|tres$|cuatro$|cinco$|seis$|siete$|ocho$|nueve$|diez$"
+    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)", re.I)
+
+
+def _days_named(part: str, today: date) -> List[date]:
+    """Each phrase in a part of a story that names a day outright, longest reading first."""
+    words, days, start = part.split(), [], 0
+    while start < len(words):
+        if not _DATE_OPENER.match(words[start]):
+            start += 1
+            continue
+        for n in range(min(_WINDOW, len(words) - start), 0, -1):
+            phrase = " ".join(words[start:start + n])
+            parsed = parse_past_date(phrase, today) if names_a_day(phrase) else None
+            if parsed is not None and parsed.value is not None:
+                # "october 5 of last year" read as far as "october 5" is not that day: skipped.
+                if not {w.lower() for w in words[start + n - 1:start + n + 1]} & {"of", "de", "del"}:
+                    days.append(parsed.value)
+                start += n - 1
+                break
+        start += 1
+    return days
+
+
+def date_in_story(text: str, today: date, about: Callable[[str], bool]) -> Optional[date]:
+    """The date an answer told as a story gives ("el plan me negó en septiembre, pero puse la
+    queja hace 2 semanas y nada" -> 2 weeks ago, for the grievance's date).
+
+    Only phrases that name a day outright count. When the parts of the story name different
+    days, the one in the part that `about` recognises (the grievance, the decision) is taken;
+    when that does not settle it, None, and the question is asked again rather than guessed."""
+    # "hace un mes y medio" is not "hace un mes": a part with a half in it gives no day.
+    found = [(part, day) for part in _STORY_BREAK.split(text) if part and not _HALF.search(part)
+             for day in _days_named(part, today)]
+    days = {day for _, day in found}
+    if len(days) <= 1:
+        return days.pop() if days else None
+    named = {day for part, day in found if about(part)}
+    return named.pop() if len(named) == 1 else None
 
 
 _CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:and|but|so|then|y|pero|entonces)\b", re.I)

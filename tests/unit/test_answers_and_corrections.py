@@ -6,8 +6,9 @@ from datetime import date
 import pytest
 
 from bot.eligibility import answers
-from bot.eligibility.answers import (answers_in, date_phrase, find_date, polarity, read_coverage, read_problem,
-                         states_reason, topics_named)
+from bot.eligibility.answers import (answers_in, date_in_story, date_phrase, find_date, mentions_decision,
+                                     mentions_grievance, polarity, read_coverage, read_problem,
+                                     states_reason, topics_named)
 from bot.eligibility.corrections import ASK_WHICH, CHANGED, CHANGE_PREFIX, CONFIRMED, UNCLEAR, read_confirmation
 from bot.eligibility.rules import Coverage, Problem
 from bot.eligibility.questions import QUESTIONS
@@ -51,6 +52,12 @@ def test_an_answer_goes_to_the_question_it_names(slot, said, text, value, others
 @pytest.mark.parametrize("text, expected", [
     ("no, it was months ago", "no"), ("yes, she is in a lot of pain", "yes"), ("No", "no"),
     ("nothing yet", None), ("not sure", None), ("purple", None), ("yesterday", None),
+    # Spanish: "si" is also "if", so only a "si" before a pause is a yes; fillers are skipped
+    ("sí ya apelé", "yes"), ("si, el doctor dice que no puede esperar", "yes"), ("pos si", "yes"),
+    ("pues la verdad si, ya no aguanta", "yes"), ("si espero se pone peor", None),
+    ("si no me dan la cita me muero del dolor", None), ("nel, nunca", "no"), ("pues no", "no"),
+    ("pues no sé", None), ("la verdad no me acuerdo", None), ("simplemente no sé", None),
+    ("nelson me ayudó", None), ("pues", None), ("sinceramente no", None),
 ])
 def test_a_bare_yes_or_no_at_the_start_counts_when_the_model_names_no_answer(text, expected):
     assert polarity("urgent", [("faq", 0.99), ("case_status", 0.0), ("ask_why", 0.0)], text) == expected
@@ -209,6 +216,39 @@ def test_confirmation_replies(text, said, kind, updates):
 ])
 def test_a_date_said_along_with_an_answer(text, expected):
     assert find_date(text, TODAY) == expected
+
+
+@pytest.mark.parametrize("text, about, expected", [
+    # the date first, in the middle or last, in either language
+    ("yesterday i sent it through their website", mentions_grievance, date(2026, 11, 28)),
+    ("ayer en la noche la mandé por correo", mentions_grievance, date(2026, 11, 28)),
+    ("antier me llamaron para decirme", mentions_decision, date(2026, 11, 27)),
+    ("el 3 de mayo, lo sé porque era el día de la madre", mentions_grievance, date(2026, 5, 3)),
+    ("el día 9 de junio la tengo en un sobre", mentions_decision, date(2026, 6, 9)),
+    ("el 2 de febrero del 2026 la mandé yo misma", mentions_grievance, date(2026, 2, 2)),
+    ("October 2nd, right after my surgery", mentions_grievance, date(2026, 10, 2)),
+    ("we mailed it on november 3 with all the papers", mentions_grievance, date(2026, 11, 3)),
+    ("la carta llegó hace 6 días diciendo que no otra vez", mentions_decision, date(2026, 11, 23)),
+    # how long something lasted, or a month alone, is not the day asked for
+    ("she was in the hospital two weeks and then we appealed on oct 20", mentions_grievance,
+     date(2026, 10, 20)),
+    ("estuvo internado un mes, la queja la pusimos hace 10 días", mentions_grievance, date(2026, 11, 19)),
+    # two days named: the one in the part about the grievance, or the decision
+    ("the plan said no on sept 4, but i filed the appeal 3 weeks ago", mentions_grievance, date(2026, 11, 8)),
+    ("apelé el 1 de octubre y la carta con la decisión llegó hace 5 días", mentions_decision,
+     date(2026, 11, 24)),
+    # two days and nothing says which: asked again rather than guessed
+    ("oct 1 or maybe oct 15", mentions_grievance, None),
+    # "and a half" is not cut off, nor "treinta y uno" (days in words are read only as a whole answer)
+    ("the plan said no a month and a half ago", mentions_decision, None),
+    ("la mandé el treinta y uno de octubre, creo", mentions_grievance, None),
+    ("we sent it on october 5 of last year after the surgery", mentions_grievance, None),
+    # no date, or a verb that is also a month
+    ("may i send it again?", mentions_grievance, None), ("no me acuerdo, mi esposo lo hizo", mentions_grievance, None),
+    ("la mandé por correo", mentions_grievance, None), ("in september sometime", mentions_grievance, None),
+])
+def test_a_date_anywhere_in_an_answer_told_as_a_story(text, about, expected):
+    assert date_in_story(text, TODAY, about) == expected
 
 
 def test_ok_confirms_the_summary():
