@@ -254,12 +254,14 @@ def main() -> None:
     spanish_4 = score_spanish_first_messages(parser, "es_first_messages_4.yml")
     spanish_answers_4 = score_answers(parser, spanish=True, name="es_answers_4.yml")
     spanish_answers_5 = score_answers(parser, spanish=True, name="es_answers_5.yml")
+    spanish_answers_6 = score_answers(parser, spanish=True, name="es_answers_6.yml")
     imr = score_imr_questions(parser)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
                   safety["unlined"], first, spanish["answered"], spanish["understood"],
                   spanish["tagged"], spanish_answers, spanish_2["answered"], spanish_answers_2,
                   spanish_3["answered"], spanish_answers_3,
                   spanish_4["answered"], spanish_answers_4, spanish_answers_5,
+                  spanish_answers_6,
                   imr["asked"], imr["others"]]))
 
 
