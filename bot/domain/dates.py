@@ -663,6 +663,20 @@ _NAMES_A_DAY = re.compile(
     rf"|(?:{_MONTH_RE}|\b{_ES_MONTH}\b)\.?\s+\d{{1,2}}(st|nd|rd|th)?\b")
 
 
+# Words a date phrase can open with besides numbers and months ("on May 5", "el 5 de mayo",
+# "hace 3 días", "a week ago", "yesterday").
+_DATE_OPENING_WORDS = frozenset({"on", "el", "hace", "ase", "a", "an", "yesterday", "ayer", "antier",
+                                 "anteayer"})
+
+
+def opens_a_date(word: str) -> bool:
+    """Can a date phrase start with this word? A phrase that starts with any other ("it on
+    october 5") is the story around a date, not the date."""
+    w = fold_accents(word.lower())
+    return (w[:1].isdigit() or w in _DATE_OPENING_WORDS or w in _NUMBER_WORDS or w in _ES_NUMBERS
+            or w in _ES_MONTHS or re.fullmatch(_MONTH_RE, w) is not None)
+
+
 def names_a_day(phrase: str) -> bool:
     """Does a phrase name one day outright ("hace 5 días", "Oct 3", "el 22 de agosto",
     "yesterday")? Only such a phrase is taken from the middle of a story: there "two weeks",

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Callable, Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from bot.domain import coverage
-from bot.domain.dates import names_a_day, parse_past_date
+from bot.domain.dates import names_a_day, opens_a_date, parse_past_date
 from bot.eligibility.rules import Answer, Coverage, Problem
 from bot.nlu.parse_data import NOT_AN_ANSWER
 
@@ -299,25 +299,19 @@ def find_date(text: str, today: date) -> Optional[date]:
     return None
 
 
-# Where a story breaks into parts that may each carry their own date.
-# "and" / "y" too, except in "a month and a half", "un mes y medio", "treinta y uno".
-_STORY_BREAK = re.compile(r"[,.;!?]|\b(?:but|then|pero|entonces|luego)\b"
-                          r"|(?<!treinta )\b(?:and|y)\b(?!\s+(?:a\s+half|medi[oa])\b)", re.I)
+# Where a story breaks into parts that may each carry their own date: also "and" / "y", except
+# in "a month and a half", "un mes y medio" and "treinta y uno", which are one date.
+_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:but|so|then|pero|entonces|luego)\b"
+                           r"|(?<!treinta )\b(?:and|y)\b(?!\s+(?:a\s+half|medi[oa])\b)", re.I)
 _WINDOW = 8  # the longest date phrase looked for ("el lunes 5 de octubre del año pasado")
 _HALF = re.compile(r"\b(half|medi[oa])\b", re.I)
-# The words a date phrase can open with ("on", "el", "hace", a number, a month, "yesterday"): a
-# phrase that opens with any other word ("it on october 5...") is the story, not the date.
-_DATE_OPENER = re.compile(
-    r"(?:\d|on$|el$|hace$|ase$|yesterday|ayer$|antier$|anteayer$|an?$|un[oa]?$|one$|two$|three$|four$"
-    r"|five$|six$|seven$|eight$|nine$|ten$|dos$|tres$|cuatro$|cinco$|seis$|siete$|ocho$|nueve$|diez$"
-    r"|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)", re.I)
 
 
 def _days_named(part: str, today: date) -> List[date]:
     """Each phrase in a part of a story that names a day outright, longest reading first."""
     words, days, start = part.split(), [], 0
     while start < len(words):
-        if not _DATE_OPENER.match(words[start]):
+        if not opens_a_date(words[start]):
             start += 1
             continue
         for n in range(min(_WINDOW, len(words) - start), 0, -1):
@@ -341,16 +335,13 @@ def date_in_story(text: str, today: date, about: Callable[[str], bool]) -> Optio
     days, the one in the part that `about` recognises (the grievance, the decision) is taken;
     when that does not settle it, None, and the question is asked again rather than guessed."""
     # "hace un mes y medio" is not "hace un mes": a part with a half in it gives no day.
-    found = [(part, day) for part in _STORY_BREAK.split(text) if part and not _HALF.search(part)
+    found = [(part, day) for part in _CLAUSE_BREAK.split(text) if part and not _HALF.search(part)
              for day in _days_named(part, today)]
     days = {day for _, day in found}
     if len(days) <= 1:
         return days.pop() if days else None
     named = {day for part, day in found if about(part)}
     return named.pop() if len(named) == 1 else None
-
-
-_CLAUSE_BREAK = re.compile(r"[,.;!?]|\b(?:and|but|so|then|y|pero|entonces)\b", re.I)
 
 
 def last_date_in(text: str, today: date) -> Optional[date]:

@@ -6,7 +6,8 @@ from datetime import date
 import pytest
 
 from bot.eligibility import answers
-from bot.eligibility.answers import (answers_in, date_in_story, date_phrase, find_date, mentions_decision,
+from bot.eligibility.answers import (answers_in, date_in_story, date_phrase, find_date, last_date_in,
+                                     mentions_decision,
                                      mentions_grievance, polarity, read_coverage, read_problem,
                                      states_reason, topics_named)
 from bot.eligibility.corrections import ASK_WHICH, CHANGED, CHANGE_PREFIX, CONFIRMED, UNCLEAR, read_confirmation
@@ -249,6 +250,16 @@ def test_a_date_said_along_with_an_answer(text, expected):
 ])
 def test_a_date_anywhere_in_an_answer_told_as_a_story(text, about, expected):
     assert date_in_story(text, TODAY, about) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("appealed in october, they said no on nov 20, what now", date(2026, 11, 20)),
+    ("apelé en octubre y me contestaron el 20 de noviembre", date(2026, 11, 20)),
+    # one date, not cut at its "and" / "y": "a month" alone would be a different day
+    ("we appealed a month and a half ago", None), ("apelamos hace un mes y medio", None),
+])
+def test_the_last_date_of_a_story_is_read_whole(text, expected):
+    assert last_date_in(text, TODAY) == expected
 
 
 def test_ok_confirms_the_summary():
