@@ -247,22 +247,16 @@ def main() -> None:
     first, _ = score_first_messages(parser)
     spanish = score_spanish_first_messages(parser)
     spanish_answers = score_answers(parser, spanish=True)
-    spanish_2 = score_spanish_first_messages(parser, "es_first_messages_2.yml")
-    spanish_answers_2 = score_answers(parser, spanish=True, name="es_answers_2.yml")
-    spanish_3 = score_spanish_first_messages(parser, "es_first_messages_3.yml")
-    spanish_answers_3 = score_answers(parser, spanish=True, name="es_answers_3.yml")
-    spanish_4 = score_spanish_first_messages(parser, "es_first_messages_4.yml")
-    spanish_answers_4 = score_answers(parser, spanish=True, name="es_answers_4.yml")
-    spanish_answers_5 = score_answers(parser, spanish=True, name="es_answers_5.yml")
-    spanish_answers_6 = score_answers(parser, spanish=True, name="es_answers_6.yml")
+    # The later sets, in order; sets 5 and 6 hold typed answers only.
+    later = []
+    for number in (2, 3, 4, 5, 6):
+        if (HERE / f"es_first_messages_{number}.yml").exists():
+            later.append(score_spanish_first_messages(parser, f"es_first_messages_{number}.yml")["answered"])
+        later.append(score_answers(parser, spanish=True, name=f"es_answers_{number}.yml"))
     imr = score_imr_questions(parser)
     print(report([answers, safety["caught"], safety["lined"], safety["spanish"], safety["quiet"],
                   safety["unlined"], first, spanish["answered"], spanish["understood"],
-                  spanish["tagged"], spanish_answers, spanish_2["answered"], spanish_answers_2,
-                  spanish_3["answered"], spanish_answers_3,
-                  spanish_4["answered"], spanish_answers_4, spanish_answers_5,
-                  spanish_answers_6,
-                  imr["asked"], imr["others"]]))
+                  spanish["tagged"], spanish_answers, *later, imr["asked"], imr["others"]]))
 
 
 if __name__ == "__main__":
