@@ -9,8 +9,14 @@ which Redis runs atomically:
 - a counter (INCR) numbers a conversation's tickets; a sorted set keeps the live ones in order
   and a hash their expiry times (Redis's own clock, so the processes' clocks do not matter);
 - a ticket is served when it is the lowest live ticket; expired ones ahead of it are dropped;
-- its holder renews it while it works, so the lifetime can be short: a process that dies
-  (SIGKILL) holds its conversation for at most LEASE_SECONDS, not for Rasa's 60 s default;
+- its holder renews it while it waits and works, so the lifetime can be short: a process that
+  dies (SIGKILL) holds its conversation for at most LEASE_SECONDS, not for Rasa's 60 s default.
+  Renewals run on a thread of their own, not on Rasa's event loop: Rasa runs NLU and policies on
+  the loop, and on a loaded machine a turn (the first after start above all) can keep the loop
+  busy for longer than a lease. Renewing from the loop then let a live ticket expire, the next
+  process's turn ran beside it, and a message was lost (a CI run: 3 of 50);
+- a waiting ticket asks whether it is served at first often, then less often (up to
+  MAX_POLL_SECONDS), so fifty waiting turns do not fill the loop with calls to Redis;
 - renewal stops after MAX_HOLD_SECONDS, our channels' limit for a whole turn (TURN_SECONDS in
   bot/channels/limits.py) plus a margin, so a ticket lives as long as a turn can legitimately take.
 
@@ -23,8 +29,10 @@ import asyncio
 import contextlib
 import logging
 import os
+import threading
+import time
 from collections import deque
-from typing import AsyncGenerator, List, Optional, Text
+from typing import AsyncGenerator, Dict, List, Optional, Text, Tuple
 
 from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LockError, LockStore
@@ -41,7 +49,8 @@ RENEWALS_PER_LEASE = 3
 # Our channels stop a turn after TURN_SECONDS (bot/channels/limits.py), and a stopped turn
 # releases its ticket; a holder renews for at most that plus a margin for a slow release.
 MAX_HOLD_SECONDS = TURN_SECONDS + 30.0
-POLL_SECONDS = 0.01  # how often a waiting ticket checks whether it is served
+POLL_SECONDS = 0.01  # how soon a waiting ticket first checks again whether it is served
+MAX_POLL_SECONDS = 0.1  # and how seldom at most, as it keeps waiting
 
 # KEYS: [1] the ticket counter, [2] the live tickets (a sorted set scored by ticket number, so
 # the first is the oldest), [3] each live ticket's expiry (a hash, ms on Redis's clock).
@@ -101,6 +110,52 @@ def _redis_url(endpoint_config: Optional[EndpointConfig]) -> str:
     return url or DEFAULT_REDIS_URL
 
 
+class Renewer:
+    """One thread per lock store that keeps this process's live tickets renewed.
+
+    Why a thread: see the module docstring (a busy event loop must not let a live ticket expire).
+    A ticket is renewed until it is released, until Redis says it is gone, or for at most
+    MAX_HOLD_SECONDS; the thread dies with the process, so a killed process's tickets expire.
+    """
+
+    def __init__(self, renew, every: float) -> None:
+        self._renew = renew
+        self._every = every
+        self._held: Dict[Tuple[Text, int], float] = {}
+        self._guard = threading.Lock()
+        self._thread: Optional[threading.Thread] = None
+
+    def add(self, conversation_id: Text, ticket: int) -> None:
+        with self._guard:
+            self._held[(conversation_id, ticket)] = time.monotonic()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._run, name="lock-renewer", daemon=True)
+                self._thread.start()
+
+    def discard(self, conversation_id: Text, ticket: int) -> None:
+        with self._guard:
+            self._held.pop((conversation_id, ticket), None)
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(self._every)
+            with self._guard:
+                held = list(self._held.items())
+            for (conversation_id, ticket), since in held:
+                if time.monotonic() - since > MAX_HOLD_SECONDS:
+                    logger.warning("A turn held its conversation's lock for over %.0f s.",
+                                   MAX_HOLD_SECONDS)
+                    self.discard(conversation_id, ticket)
+                    continue
+                try:
+                    alive = self._renew(conversation_id, ticket)
+                except Exception:  # Redis away for a moment: try again at the next round
+                    logger.warning("Could not renew a lock ticket in Redis.", exc_info=True)
+                    continue
+                if not alive:
+                    self.discard(conversation_id, ticket)
+
+
 class AtomicRedisLockStore(LockStore):
     """Rasa's LockStore interface over the scripts above (see the module docstring)."""
 
@@ -115,6 +170,7 @@ class AtomicRedisLockStore(LockStore):
         self._state = self.red.register_script(_STATE)
         self._renew = self.red.register_script(_RENEW)
         self._release = self.red.register_script(_RELEASE)
+        self.renewer = Renewer(self.renew, self.renew_every)
         super().__init__()
 
     @staticmethod
@@ -141,33 +197,25 @@ class AtomicRedisLockStore(LockStore):
     def cleanup(self, conversation_id: Text, ticket_number: int) -> None:
         self.finish_serving(conversation_id, ticket_number)
 
-    async def _keep_alive(self, conversation_id: Text, ticket: int) -> None:
-        """Renews the ticket while its holder waits or works, up to MAX_HOLD_SECONDS."""
-        held = 0.0
-        while held < MAX_HOLD_SECONDS:
-            await asyncio.sleep(self.renew_every)
-            held += self.renew_every
-            if not self.renew(conversation_id, ticket):
-                return
-        logger.warning("A turn of a conversation held its lock for over %.0f s.", MAX_HOLD_SECONDS)
-
     @contextlib.asynccontextmanager
     async def lock(self, conversation_id: Text, lock_lifetime: float = LEASE_SECONDS,
                    wait_time_in_seconds: float = POLL_SECONDS) -> AsyncGenerator[TicketLock, None]:
         """Waits for this conversation's turn; Rasa processes the message inside."""
         ticket = self.issue_ticket(conversation_id)
-        keeper = asyncio.create_task(self._keep_alive(conversation_id, ticket))
+        self.renewer.add(conversation_id, ticket)
         try:
+            pause = min(wait_time_in_seconds, POLL_SECONDS)
             while True:
                 state = self.state(conversation_id, ticket)
                 if state == 1:
                     break
                 if state == -1:
                     raise LockError(f"Could not acquire lock for conversation_id '{conversation_id}'.")
-                await asyncio.sleep(min(wait_time_in_seconds, POLL_SECONDS))
+                await asyncio.sleep(pause)
+                pause = min(pause * 1.5, MAX_POLL_SECONDS)
             yield TicketLock(conversation_id, deque([Ticket(ticket, 0.0)]))
         finally:
-            keeper.cancel()
+            self.renewer.discard(conversation_id, ticket)
             self.cleanup(conversation_id, ticket)
 
     # Rasa's base class reads and writes whole locks; this store never does.

@@ -6,6 +6,7 @@ the conversation is inside and does a read-modify-write that an overlap would lo
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 
 import pytest
@@ -66,3 +67,30 @@ def test_a_live_holder_keeps_its_turn_past_the_lease(redis_server):
 
     asyncio.run(both())
     assert order == ["slow in", "slow out", "next in", "next out"]
+
+
+def test_a_holder_whose_event_loop_is_busy_keeps_its_turn(redis_server):
+    """Rasa runs NLU and policies on its event loop; a turn that keeps the loop busy past the
+    lease (a slow first turn on a loaded machine) must still hold the conversation, or another
+    process's turn runs beside it and a message is lost (what a CI run saw, 3 of 50)."""
+    conversation = f"busy-loop-{time.time_ns()}"
+    order = []
+    inside = threading.Event()
+
+    async def busy_turn() -> None:
+        async with AtomicRedisLockStore(url=redis_server, lease_seconds=0.6).lock(conversation):
+            order.append("busy in")
+            inside.set()
+            time.sleep(2.0)  # blocks the loop, as a long synchronous NLU step does
+            order.append("busy out")
+
+    async def next_turn() -> None:
+        async with AtomicRedisLockStore(url=redis_server, lease_seconds=0.6).lock(conversation):
+            order.append("next in")
+
+    other_process = threading.Thread(target=lambda: asyncio.run(busy_turn()))
+    other_process.start()
+    assert inside.wait(10)
+    asyncio.run(next_turn())
+    other_process.join()
+    assert order == ["busy in", "busy out", "next in"]
