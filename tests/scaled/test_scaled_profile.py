@@ -65,6 +65,17 @@ RACE_MESSAGES = 50
 KILLED_SESSION_WAIT = 15.0
 
 
+def logged_errors(run_dir) -> str:
+    """The error lines the Rasa processes logged, so a failed audit says why (CI keeps no logs).
+    Rasa's complaint about the JSON in our language buttons' payloads is left out: it returns
+    the payload unchanged."""
+    lines = []
+    for log in sorted(run_dir.glob("rasa-*.log")):
+        lines += [f"{log.name}: {line[:300]}" for line in log.read_text(errors="replace").splitlines()
+                  if ("ERROR" in line or "Error" in line) and "interpolator" not in line]
+    return "\n".join(lines[-20:]) or "(no errors logged)"
+
+
 def test_pool_sizes_fit_postgresqls_connections():
     for connections, processes in [(100, 2), (100, 4), (200, 3), (20, 2)]:
         pool, overflow = pool_sizes(connections, processes)
@@ -105,11 +116,11 @@ def test_one_conversation_across_two_rasa_processes_at_once(stack):
     with ThreadPoolExecutor(max_workers=RACE_MESSAGES) as pool:
         replies = list(pool.map(lambda i: bots[i % 2].send(sender, texts[i]), range(RACE_MESSAGES)))
     assert all(replies), "every message got a reply"
-    # sent at once, so no order to check
     found = audit(settings.database_url, {sender: texts}, {sender: texts})
-    assert found["user messages stored"] == RACE_MESSAGES, found
-    assert found["answered messages lost"] == 0 and found["messages stored twice"] == 0, found
-    assert found["user messages without a reply"] == 0, found
+    found.pop("conversations out of order")  # sent at once, so any order is right
+    assert found == {"answered messages lost": 0, "messages stored twice": 0,
+                     "user messages without a reply": 0, "user messages stored": RACE_MESSAGES}, \
+        f"{found}\n{logged_errors(settings.run_dir)}"
 
 
 def test_rest_socketio_and_the_page_go_through_nginx(stack):
