@@ -105,16 +105,18 @@ class AskConfirmAnswers(Action):
 
 
 def prefill(text: Text, intent: Optional[Text], entity_values: List[str],
-            appeal: Sequence[Tuple[str, float]] = ()) -> Dict[Text, Any]:
-    """Answers a describing message already gives, so they are not asked again. `appeal` is
-    the model's reading of how far the story got with the plan's appeal."""
+            appeal: Sequence[Tuple[str, float]] = (),
+            kinds: Sequence[Tuple[str, float]] = ()) -> Dict[Text, Any]:
+    """Answers a describing message already gives, so they are not asked again. `appeal` and
+    `kinds` are the model's readings of how far the story got with the plan's appeal and of
+    the kind of problem (which reads Spanish too, where the word table does not)."""
     values: Dict[Text, Any] = answers.read_appeal_stage(text, appeal, today_in_california())
     coverage = answers.read_coverage(text, entity_values)
     if coverage is not None and coverage.value != "unknown":
         values["coverage"] = coverage.value
     # Only a reason the person gave ("they said it's experimental"); "Kaiser denied my MRI"
     # says no reason, so the question is asked rather than guessed.
-    problem = answers.read_problem(text) if answers.states_reason(text) else None
+    problem = answers.read_problem(text, kinds=kinds) if answers.states_reason(text) else None
     if problem is not None and problem.value != "unknown" and intent != "check_eligibility":
         values["problem"] = problem.value
     if intent == "describe_urgent_problem":
@@ -148,7 +150,8 @@ class ActionStartEligibility(Action):
         if message:
             parse = message.get("parse_data") or {}
             values.update(prefill(message.get("text") or "", parse.get("intent", {}).get("name"),
-                                  entity_values(parse), kind_ranking(parse, "appeal")))
+                                  entity_values(parse), kind_ranking(parse, "appeal"),
+                                  kind_ranking(parse, "problem")))
         dispatcher.utter_message(text=said_text("start", language_of(tracker)))
         return [SlotSet(k, v) for k, v in values.items()]
 

@@ -15,6 +15,7 @@ from bot.domain import coverage
 from bot.domain.dates import names_a_day, opens_a_date, parse_past_date
 from bot.eligibility.rules import Answer, Coverage, Problem
 from bot.nlu.parse_data import NOT_AN_ANSWER
+from bot.text import fold_accents
 
 # What the trained classifier's answer intents mean (data/nlu/answers.yml). The model reads
 # negations and hedges ("it is not urgent", "we never appealed", "I think so"); no pattern here
@@ -43,7 +44,8 @@ CLEARLY_INTERJECTION = 0.5
 # ("no, it was months ago", "sí, ya apelé", "nel"). Whatever follows is not read. An unaccented
 # Spanish "si" is also "if" ("si espero se complica"), so it counts only before a pause.
 _LEADING_ANSWER = re.compile(
-    r"^\W*(?:(yes|yeah|yep|yup|ya|sí|si(?=\s*(?:[,.!;:-]|$))|sip)|(no|nope|nah|nel|nop))"
+    r"^\W*(?:(yes|yeah|yep|yup|ya|sí|si(?=\s*(?:[,.!;:-]|$))|sip|sim[oó]n(?=\s*(?:[,.!;:-]|$)))"
+    r"|(no|nope|nah|nel|nop))"
     r"(?:[\s,.!;:-]|$)(?!\s*(?:idea|clue)\b)", re.I)
 # Words people open with before their yes or no ("pues sí", "la verdad no"): skipped, so the
 # bare answer after them is the one that counts.
@@ -51,6 +53,21 @@ _FILLER = re.compile(r"^\W*(?:(?:pues|pos|bueno|este|la\s+verdad|mm+|ah+|eh+)(?:
 # Below this confidence, an answer intent that contradicts the bare yes/no a reply opens with
 # gives way to it.
 LEADING_WORD_WINS_BELOW = 0.6
+# A yes or no typed long ("siii", "nooo", "yesss"): its letters are run together before reading.
+_FIRST_WORD = re.compile(r"^(\W*)(\w+)")
+_BARE_ANSWERS = frozenset({"yes", "yeah", "yep", "yup", "ya", "si", "sí", "sip", "simon", "simón",
+                           "no", "nope", "nah", "nel", "nop"})
+
+
+def _unstretched(text: str) -> str:
+    """ "siii, ya" -> "si, ya"; other first words are left as they are ("see", "noon")."""
+    found = _FIRST_WORD.match(text)
+    if not found:
+        return text
+    short = re.sub(r"(.)\1+", r"\1", found.group(2).lower())
+    if short == found.group(2).lower() or short not in _BARE_ANSWERS:
+        return text
+    return found.group(1) + short + text[found.end():]
 
 
 def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") -> Optional[Answer]:
@@ -67,7 +84,7 @@ def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") ->
         return None
     # "no me acuerdo", "no estoy segura": a "no" that opens "not sure" in so many words is not one
     # ("no we didn't, i had no idea we could" still opens with one).
-    body = _FILLER.sub("", text, count=1)
+    body = _unstretched(_FILLER.sub("", text, count=1))
     leading = None if _UNSURE.match(body.strip(" ¿¡.,")) else _LEADING_ANSWER.match(body)
     opens_with = ("yes" if leading.group(1) else "no") if leading else None
     for name, confidence in window:
@@ -192,6 +209,13 @@ _REASON_GIVEN = re.compile(
     r"\bmedically\s+necessary|\bnot\s+necessary|\bunnecessary\b|\bdon'?t\s+need|\bexperiment|\binvestigation"
     r"|\bnot\s+(a\s+)?covered|\bnot\s+a\s+(covered\s+)?benefit|\bexclu(ded|sion)\b|\bbill|\bcharg(e|ed|es|ing)\b"
     r"|\bco-?pay", re.I)
+# The same reasons in Spanish, on accent-folded text ("dicen que no es necesaria", "no la cubren",
+# "me cobraron"): a Spanish first message that gives the plan's reason is not asked it again.
+_REASON_GIVEN_ES = re.compile(
+    r"\bmedicamente\s+necesari|\bno\s+(es|era|son|fue|seria|sea)\s+(\w+\s+)?necesari|\binnecesari"
+    r"|\bno\s+(me\s+|le\s+)?(lo|la|los|las)\s+necesit|\bexperimental|\binvestigaci"
+    r"|\bno\s+(esta|estan|estaba|era|es)\s+cubiert|\bno\s+(me\s+|le\s+|nos\s+)?(lo\s+|la\s+|los\s+|las\s+)?cubr(e|en|ia|ian)\b"
+    r"|\bno\s+es\s+(un\s+)?beneficio|\bexclu(id[oa]s?|sion|ye)\b|\bfactura|\bcobr(o|aron|an|ando|a|aran|ar)\b|\bcopago")
 
 
 # The problem kind the model read must be at least this sure; below it, the plan's own words
@@ -255,7 +279,8 @@ def states_reason(text: str) -> bool:
     """Does a first message say why the plan said no ("not medically necessary", "experimental")?
 
     Only then is the problem filled in before asking; "Kaiser denied my MRI" gives no reason."""
-    return _REASON_GIVEN.search(text) is not None
+    return (_REASON_GIVEN.search(text) is not None
+            or _REASON_GIVEN_ES.search(fold_accents(text)) is not None)
 
 
 _QUESTION = re.compile(r"\?|^\s*(wait[,\s]+)?(what|how|does|do|is|are|can|could|who|when|where|will|should)\b", re.I)

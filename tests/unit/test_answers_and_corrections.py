@@ -59,6 +59,11 @@ def test_an_answer_goes_to_the_question_it_names(slot, said, text, value, others
     ("si no me dan la cita me muero del dolor", None), ("nel, nunca", "no"), ("pues no", "no"),
     ("pues no sé", None), ("la verdad no me acuerdo", None), ("simplemente no sé", None),
     ("nelson me ayudó", None), ("pues", None), ("sinceramente no", None),
+    # typed long: "siii" is "sí", "nooo" is "no"; words that only look stretched are not answers
+    ("siii, ya me contestaron", "yes"), ("Nooo!", "no"), ("yesss they did", "yes"),
+    ("noon appointment", None), ("see you", None),
+    # "simón" is Mexican slang for yes (as "nel" is for no), but only before a pause: a name else
+    ("simón, ya apelamos", "yes"), ("simon", "yes"), ("Simón me ayudó con la carta", None),
 ])
 def test_a_bare_yes_or_no_at_the_start_counts_when_the_model_names_no_answer(text, expected):
     assert polarity("urgent", [("faq", 0.99), ("case_status", 0.0), ("ask_why", 0.0)], text) == expected

@@ -4,6 +4,8 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Dict, List, Optional
 
+import pytest
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
@@ -107,6 +109,20 @@ def test_start_prefills_what_the_describing_message_said():
     assert slots["coverage"] == "dmhc" and slots["problem"] == "not_medically_necessary"
     assert slots["decision_date"] is None  # an earlier check is forgotten
     assert "stop" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # a Spanish first message that gives the plan's reason: the model's kind reading fills it
+    ("Kaiser me negó la resonancia, dicen que no es necesaria",
+     [("not_medically_necessary", 0.8)], "not_medically_necessary"),
+    ("dijeron que no la cubren porque es experimental", [("experimental", 0.7)], "experimental"),
+    ("me cobraron la ambulancia", [("billing", 0.9)], "billing"),
+    # no reason given: asked, not guessed, whatever the model leans to
+    ("Kaiser me negó la resonancia", [("not_medically_necessary", 0.8)], None),
+    ("Kaiser denied my MRI", [("not_medically_necessary", 0.8)], None),
+])
+def test_prefill_takes_a_stated_reason_in_either_language(text, kinds, expected):
+    assert prefill(text, "describe_denial", [], (), kinds).get("problem") == expected
 
 
 def test_prefill_from_urgent_message_takes_urgency_but_does_not_guess_the_reason():
