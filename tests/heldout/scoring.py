@@ -237,6 +237,15 @@ def report(scores: List[Score]) -> str:
     return "\n".join(lines)
 
 
+# The Spanish sets written after the first (tests/heldout/README.md), in order; 5 and 6 hold
+# typed answers only.
+LATER_SETS = (2, 3, 4, 5, 6, 7)
+
+
+def has_first_messages(number: int) -> bool:
+    return (HERE / f"es_first_messages_{number}.yml").exists()
+
+
 def main() -> None:
     """`python -m tests.heldout.scoring [model.tar.gz]` (default: models/dmhc.tar.gz)."""
     import sys
@@ -247,10 +256,9 @@ def main() -> None:
     first, _ = score_first_messages(parser)
     spanish = score_spanish_first_messages(parser)
     spanish_answers = score_answers(parser, spanish=True)
-    # The later sets, in order; sets 5 and 6 hold typed answers only.
     later = []
-    for number in (2, 3, 4, 5, 6):
-        if (HERE / f"es_first_messages_{number}.yml").exists():
+    for number in LATER_SETS:
+        if has_first_messages(number):
             later.append(score_spanish_first_messages(parser, f"es_first_messages_{number}.yml")["answered"])
         later.append(score_answers(parser, spanish=True, name=f"es_answers_{number}.yml"))
     imr = score_imr_questions(parser)
