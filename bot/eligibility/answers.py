@@ -55,19 +55,16 @@ _FILLER = re.compile(r"^\W*(?:(?:pues|pos|bueno|este|la\s+verdad|mm+|ah+|eh+)(?:
 LEADING_WORD_WINS_BELOW = 0.6
 # A yes or no typed long ("siii", "nooo", "yesss"): its letters are run together before reading.
 _FIRST_WORD = re.compile(r"^(\W*)(\w+)")
-_BARE_ANSWERS = frozenset({"yes", "yeah", "yep", "yup", "ya", "si", "sí", "sip", "simon", "simón",
-                           "no", "nope", "nah", "nel", "nop"})
 
 
 def _unstretched(text: str) -> str:
-    """ "siii, ya" -> "si, ya"; other first words are left as they are ("see", "noon")."""
+    """ "siii, ya" -> "si, ya", when only the shortened first word is a bare answer to
+    _LEADING_ANSWER; other first words are left as they are ("see", "noon")."""
     found = _FIRST_WORD.match(text)
-    if not found:
+    if not found or _LEADING_ANSWER.match(text):
         return text
-    short = re.sub(r"(.)\1+", r"\1", found.group(2).lower())
-    if short == found.group(2).lower() or short not in _BARE_ANSWERS:
-        return text
-    return found.group(1) + short + text[found.end():]
+    short = found.group(1) + re.sub(r"(.)\1+", r"\1", found.group(2)) + text[found.end():]
+    return short if _LEADING_ANSWER.match(short) else text
 
 
 def polarity(slot: str, ranking: Sequence[Tuple[str, float]], text: str = "") -> Optional[Answer]:
