@@ -32,7 +32,7 @@ import os
 import threading
 import time
 from collections import deque
-from typing import AsyncGenerator, Dict, List, Optional, Text, Tuple
+from typing import AsyncGenerator, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa.core.lock import Ticket, TicketLock
 from rasa.core.lock_store import LockError, LockStore
@@ -118,7 +118,7 @@ class Renewer:
     MAX_HOLD_SECONDS; the thread dies with the process, so a killed process's tickets expire.
     """
 
-    def __init__(self, renew, every: float) -> None:
+    def __init__(self, renew: Callable[[Text, int], bool], every: float) -> None:
         self._renew = renew
         self._every = every
         self._held: Dict[Tuple[Text, int], float] = {}
