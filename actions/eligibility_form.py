@@ -33,6 +33,9 @@ Result = Dict[Text, Any]
 DATE_OF = {"grievance_date": "filed_grievance", "decision_date": "plan_answered"}
 # A date said along with a yes ("yes, we appealed in September") answers the date question too.
 DATE_ALONG_WITH = {answer: date for date, answer in DATE_OF.items()}
+# Questions whether something was done: a reply that is only a past date ("two weeks ago", "el 3
+# de noviembre") says when it was, so it is a yes (the model's weak "no" for it is a guess).
+DONE_WHEN_DATED = frozenset({*DATE_ALONG_WITH, "state_hearing"})
 # Which part of a story a date question is about, when the story names more than one day.
 ABOUT = {"grievance_date": answers.mentions_grievance, "decision_date": answers.mentions_decision}
 # What a clicked yes/no/not-sure button means (a Spanish click is first turned into the English
@@ -94,6 +97,8 @@ def read_answer(slot: Text, text: Text, tracker: Tracker, clicked: bool = False)
     if slot in DATE_OF:
         return read_date(slot, answer, text)
     value, others = answers.answers_in(slot, answer, text)
+    if slot in DONE_WHEN_DATED and parse_past_date(text.strip(" .!?¿¡"), today_in_california()).value:
+        value = "yes"
     if slot == "plan_answered" and value is None and answer != "no":
         # "they said no in a letter on september 15": a dated decision is a decision.
         if answers.find_date(text, today_in_california()) and answers.mentions_decision(text):

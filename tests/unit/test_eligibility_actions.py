@@ -13,6 +13,7 @@ from actions.eligibility_dialogue import (ActionEligibilityResult, ActionExplain
                                           ActionStartEligibility, AskConfirmAnswers, prefill)
 from actions.eligibility_form import ValidateEligibilityForm
 from bot.domain.contacts import line
+from bot.domain.dates import parse_past_date, today_in_california
 from bot.eligibility.questions import QUESTIONS
 
 DOMAIN: Dict[str, Any] = {"forms": {"eligibility_form": {"required_slots": ["coverage"]}}}
@@ -167,6 +168,36 @@ def test_a_yes_with_a_date_answers_the_date_question_too():
                             "yes, we appealed on Oct 5", intent="affirm", requested="filed_grievance"))
     slots = slot_events(events)
     assert slots["filed_grievance"] == "yes" and slots["grievance_date"].endswith("-10-05")
+
+
+@pytest.mark.parametrize("coverage, slot, text, date_slot", [
+    ("dmhc", "filed_grievance", "two weeks ago", "grievance_date"),
+    ("dmhc", "filed_grievance", "hace dos semanas", "grievance_date"),
+    ("dmhc", "plan_answered", "el 3 de noviembre", "decision_date"),
+    ("medi_cal_managed", "state_hearing", "last month", None),
+])
+def test_a_reply_that_is_only_a_past_date_is_a_yes_when_asked_whether_it_was_done(
+        coverage, slot, text, date_slot):
+    """The model leans to "no" for a bare date (deny 0.3): the person has said when, so yes."""
+    today = today_in_california()
+    _, events = run(ValidateEligibilityForm(),
+                    tracker({"coverage": coverage, "problem": "not_medically_necessary", "urgent": "no",
+                             "serious_condition": "yes", "filed_grievance": "yes", "plan_answered": "yes",
+                             slot: text},
+                            text, intent="deny", requested=slot))
+    slots = slot_events(events)
+    assert slots[slot] == "yes"
+    if date_slot:
+        assert slots[date_slot] == parse_past_date(text, today).value.isoformat()
+
+
+@pytest.mark.parametrize("slot, text", [("filed_grievance", "no, two weeks ago was the letter"),
+                                        ("filed_grievance", "not yet"), ("urgent", "two weeks ago")])
+def test_a_no_or_a_date_to_another_kind_of_question_stays_as_it_was_read(slot, text):
+    _, events = run(ValidateEligibilityForm(),
+                    tracker({"coverage": "dmhc", "problem": "not_medically_necessary", "urgent": "no",
+                             slot: text}, text, intent="deny", requested=slot))
+    assert slot_events(events)[slot] == "no"
 
 
 def test_an_answer_to_another_question_is_kept_and_the_question_asked_again():
